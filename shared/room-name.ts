@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** CONTRACT "Rooms": anything else is refused with HTTP 400 before any upgrade. */
+export const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const RoomNameSchema = z
+  .string()
+  .regex(ROOM_NAME_PATTERN, 'room name must match ^[A-Za-z0-9_-]{1,64}$');
+
+export function isValidRoomName(name: string): boolean {
+  return ROOM_NAME_PATTERN.test(name);
+}
