@@ -35,7 +35,8 @@ export const NewItemSchema = z.object({
   subtitle: z.string().optional(),
   data: JsonRecordSchema.optional(),
 });
-export type NewItem = z.input<typeof NewItemSchema>;
+/** `data` is checked field by field at run time, so typed row objects (interfaces) are accepted as they are. */
+export type NewItem = Omit<z.input<typeof NewItemSchema>, 'data'> & { data?: object | undefined };
 
 export const ItemPatchSchema = z.object({
   id: z.string().min(1),
@@ -44,7 +45,7 @@ export const ItemPatchSchema = z.object({
   subtitle: z.string().optional(),
   data: JsonRecordSchema.optional(),
 });
-export type ItemPatch = z.input<typeof ItemPatchSchema>;
+export type ItemPatch = Omit<z.input<typeof ItemPatchSchema>, 'data'> & { data?: object | undefined };
 
 /** Thrown before any write when an input would be refused; nothing changed. */
 export class ItemValidationError extends Error {
@@ -262,7 +263,7 @@ export function updateItems(
         item.set(key, value);
         touched = true;
       }
-      for (const [field, value] of Object.entries(patch.data ?? {})) {
+      for (const [field, value] of Object.entries((patch.data ?? {}) as Record<string, unknown>)) {
         const before = data.get(field);
         if (sameJson(before, value)) continue;
         changes.push({ id: patch.id, field, before, after: value });

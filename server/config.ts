@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment (CONTRACT "Environment"), validated once
+ * at start-up so that a bad value stops the server with a message naming it.
+ */
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  MOCK_DATA_DIR: z.string().trim().min(1).default('./mock_data'),
+  CLIENT_DIST_DIR: z.string().trim().min(1).default('./client/dist'),
+  AUTH_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOW_INSECURE: flag.default(false),
+  LLM_BASE_URL: optionalText.pipe(z.url().optional()),
+  LLM_MODEL: optionalText,
+  LLM_API_KEY: optionalText,
+  /** Updates in a room's log before it is folded into one snapshot. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Bytes in a room's log before it is folded into one snapshot. */
+  COMPACT_AFTER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
+  /** Largest WebSocket message on /yjs (CONTRACT "Limits"). */
+  MAX_SYNC_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
+  /** Largest WebSocket message on /progress (CONTRACT "Limits"). */
+  MAX_PROGRESS_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+});
+
+export type Config = z.infer<typeof EnvSchema> & {
+  dataDir: string;
+  mockDataDir: string;
+  clientDistDir: string;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  if (!config.AUTH_SECRET && !config.ALLOW_INSECURE && !isLoopback(config.HOST)) {
+    throw new ConfigError(
+      `Refusing to listen on ${config.HOST} without AUTH_SECRET: anyone who can reach it could read and edit every room. ` +
+        'Set AUTH_SECRET, bind to 127.0.0.1, or set ALLOW_INSECURE=1 if you really mean it.',
+    );
+  }
+  return {
+    ...config,
+    dataDir: path.resolve(cwd, config.DATA_DIR),
+    mockDataDir: path.resolve(cwd, config.MOCK_DATA_DIR),
+    clientDistDir: path.resolve(cwd, config.CLIENT_DIST_DIR),
+  };
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { listItems } from '../../shared/items.js';
+import { isValidRoomName } from '../../shared/room-name.js';
+import type { Logger } from '../logger.js';
+import type { RoomRegistry } from '../sync/registry.js';
+
+export interface AppDeps {
+  logger: Logger;
+  registry: RoomRegistry;
+  clientDistDir: string;
+  /** Extra routes mounted under /api/rooms/:room (the agents' request endpoint). */
+  roomRoutes?: (app: Hono) => void;
+}
+
+/** The room named in the path, or a 400 before anything else happens. */
+export function roomParam(c: Context): string {
+  const room = c.req.param('room') ?? '';
+  if (!isValidRoomName(room))
+    throw new HTTPException(400, { message: 'room name must match ^[A-Za-z0-9_-]{1,64}$' });
+  return room;
+}
+
+const MISSING_CLIENT = `<!doctype html><meta charset="utf-8"><title>Stockroom</title>
+<p>The web app is not built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds first).</p>`;
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+    deps.logger.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+
+  app.get('/api/rooms/:room/items', async (c) => {
+    const room = roomParam(c);
+    const items = await deps.registry.withRoom(room, (r) => listItems(r.doc));
+    return c.json({ items });
+  });
+
+  deps.roomRoutes?.(app);
+
+  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+
+  // A plain request on a WebSocket path: 400 for a bad room, otherwise ask for the upgrade.
+  for (const prefix of ['/yjs', '/progress']) {
+    app.all(`${prefix}/:room`, (c) => {
+      roomParam(c);
+      return c.json({ error: 'WebSocket upgrade required' }, 426);
+    });
+  }
+
+  const indexFile = path.join(deps.clientDistDir, 'index.html');
+  if (fs.existsSync(deps.clientDistDir)) app.use('/*', serveStatic({ root: deps.clientDistDir }));
+  app.get('*', (c) => {
+    if (!fs.existsSync(indexFile)) return c.html(MISSING_CLIENT, 503);
+    // The app shell must never be stale: the service worker and the hashed assets do the caching.
+    c.header('Cache-Control', 'no-cache');
+    return c.html(fs.readFileSync(indexFile, 'utf8'));
+  });
+
+  return app;
+}

@@ -1,0 +1,34 @@
+import { addMissingItems } from '../../shared/items.js';
+import { createMockData } from '../data/mock-data.js';
+import { inventoryItemFromRow } from '../data/inventory-items.js';
+import type { Logger } from '../logger.js';
+import { LocalPeer } from '../sync/local-peer.js';
+import type { Room } from '../sync/room.js';
+import type { RoomInitializer } from '../sync/registry.js';
+
+export const DEMO_ROOM = 'demo';
+
+/**
+ * Fills `demo` from inventory.csv the first time it is opened with an empty
+ * document (no stored history). Items are keyed by SKU, so two processes
+ * seeding at once converge on one copy of each. The seed goes through a
+ * LocalPeer: stored first, like any client's edit.
+ */
+export function createDemoSeeder(mockDataDir: string, logger: Logger): RoomInitializer {
+  const data = createMockData(mockDataDir);
+  return async (room: Room) => {
+    if (room.name !== DEMO_ROOM || room.seq > 0) return;
+    const rows = await data.inventory();
+    await seedRoom(room, rows.map(inventoryItemFromRow));
+    logger.info({ room: room.name, items: rows.length }, 'seeded demo room');
+  };
+}
+
+export async function seedRoom(room: Room, items: Parameters<typeof addMissingItems>[1]): Promise<void> {
+  const peer = new LocalPeer(room);
+  try {
+    addMissingItems(peer.doc, items, { source: 'seed' });
+  } finally {
+    await peer.leave();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Config } from './config.js';
+import { createApp } from './http/app.js';
+import { attachWebSockets } from './http/websockets.js';
+import type { Logger } from './logger.js';
+import { createDemoSeeder } from './seed/demo-seed.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { Store } from './store/store.js';
+import { RoomRegistry } from './sync/registry.js';
+
+export interface RunningServer {
+  readonly port: number;
+  readonly url: string;
+  readonly registry: RoomRegistry;
+  readonly store: Store;
+  /** Graceful stop: refuse new connections, persist every room, close sockets and the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Composition root: store, rooms, HTTP app and WebSockets on one port. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const store: Store = SqliteStore.open(config.dataDir);
+  const registry = new RoomRegistry(store, {
+    logger,
+    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    compactAfterBytes: config.COMPACT_AFTER_BYTES,
+    initialize: createDemoSeeder(config.mockDataDir, logger),
+  });
+  const app = createApp({ logger, registry, clientDistDir: config.clientDistDir });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const sockets = attachWebSockets(server, {
+    logger,
+    registry,
+    maxSyncMessageBytes: config.MAX_SYNC_MESSAGE_BYTES,
+    maxProgressMessageBytes: config.MAX_PROGRESS_MESSAGE_BYTES,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  logger.info({ port, host: config.HOST, dataDir: config.dataDir, store: store.kind }, 'stockroom listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    registry,
+    store,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        sockets.close();
+        await registry.closeAll();
+        server.closeAllConnections();
+        await stopped;
+        await store.close();
+        logger.info('stockroom stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { CloseCode } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import { decodeClientFrame } from './frames.js';
+import type { Room, RoomPeer } from './room.js';
+
+/** The part of a WebSocket the sync core needs; `ws` sockets fit it, and so do test doubles. */
+export interface SocketLike {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: Uint8Array, callback?: (error?: Error) => void): void;
+  close(code?: number, reason?: string): void;
+}
+
+const OPEN = 1;
+
+export interface ConnectionOptions {
+  logger: Logger;
+  /** A client whose unsent bytes exceed this is too slow to keep up; it is dropped (default 64 MiB). */
+  maxBufferedBytes: number;
+  /** Called once, when the connection closes for any reason. */
+  onClose: () => void;
+}
+
+/**
+ * One client on /yjs: decodes its frames (inside try, so a bad frame closes
+ * only this socket), hands them to the room, and sends what the room
+ * broadcasts. `close()` is the one idempotent cleanup path.
+ */
+export class SyncConnection implements RoomPeer {
+  private closed = false;
+
+  constructor(
+    private readonly socket: SocketLike,
+    private readonly room: Room,
+    private readonly options: ConnectionOptions,
+  ) {
+    room.join(this);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed) return;
+    if (this.socket.readyState !== OPEN) {
+      this.close();
+      return;
+    }
+    if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      this.options.logger.warn(
+        { room: this.room.name, buffered: this.socket.bufferedAmount },
+        'dropping slow client',
+      );
+      this.close(CloseCode.policyViolation, 'too slow');
+      return;
+    }
+    try {
+      this.socket.send(frame, (error) => {
+        if (error) this.close();
+      });
+    } catch {
+      this.close();
+    }
+  }
+
+  handle(data: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      this.room.receive(this, decodeClientFrame(data));
+    } catch (error) {
+      this.options.logger.warn(
+        {
+          room: this.room.name,
+          err: error instanceof Error ? error.message : String(error),
+          bytes: data.byteLength,
+        },
+        'closing connection after a frame that failed to decode',
+      );
+      this.close(CloseCode.unsupportedData, 'invalid frame');
+    }
+  }
+
+  close(code: number = CloseCode.normal, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.leave(this);
+    try {
+      if (this.socket.readyState === OPEN) this.socket.close(code, reason);
+    } catch {
+      // The socket is already gone; cleanup below still runs.
+    }
+    this.options.onClose();
+  }
+}
