@@ -2,10 +2,18 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Config } from './config.js';
+import { HANDLERS } from './agents/handlers.js';
+import { createIntentParser } from './agents/intents/create-parser.js';
+import { Orchestrator } from './agents/orchestrator.js';
+import { createMockData } from './data/mock-data.js';
 import { createApp } from './http/app.js';
+import { serveProgressSocket } from './http/progress-socket.js';
+import { mountRequestsRoute } from './http/requests-route.js';
 import { attachWebSockets } from './http/websockets.js';
 import type { Logger } from './logger.js';
+import { LocalProgressHub } from './progress/hub.js';
 import { createDemoSeeder } from './seed/demo-seed.js';
+import { SqliteAgentMemory } from './store/sqlite-memory.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { RoomRegistry } from './sync/registry.js';
@@ -15,26 +23,50 @@ export interface RunningServer {
   readonly url: string;
   readonly registry: RoomRegistry;
   readonly store: Store;
+  readonly orchestrator: Orchestrator;
   /** Graceful stop: refuse new connections, persist every room, close sockets and the store. Idempotent. */
   close(): Promise<void>;
 }
 
 /** Composition root: store, rooms, HTTP app and WebSockets on one port. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const store: Store = SqliteStore.open(config.dataDir);
+  const sqlite = SqliteStore.open(config.dataDir);
+  const store: Store = sqlite;
+  const memory = new SqliteAgentMemory(sqlite.db);
+  const data = createMockData(config.mockDataDir);
   const registry = new RoomRegistry(store, {
     logger,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     compactAfterBytes: config.COMPACT_AFTER_BYTES,
-    initialize: createDemoSeeder(config.mockDataDir, logger),
+    initialize: createDemoSeeder(data, logger),
   });
-  const app = createApp({ logger, registry, clientDistDir: config.clientDistDir });
+  const hub = new LocalProgressHub();
+  const orchestrator = new Orchestrator({
+    registry,
+    hub,
+    memory,
+    data,
+    logger,
+    parser: createIntentParser({
+      LLM_BASE_URL: config.LLM_BASE_URL,
+      LLM_MODEL: config.LLM_MODEL,
+      LLM_API_KEY: config.LLM_API_KEY,
+    }),
+    handlers: HANDLERS,
+  });
+  const app = createApp({
+    logger,
+    registry,
+    clientDistDir: config.clientDistDir,
+    roomRoutes: (routes) => mountRequestsRoute(routes, { hub, orchestrator }),
+  });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const sockets = attachWebSockets(server, {
     logger,
     registry,
     maxSyncMessageBytes: config.MAX_SYNC_MESSAGE_BYTES,
     maxProgressMessageBytes: config.MAX_PROGRESS_MESSAGE_BYTES,
+    onProgressSocket: (ws, room) => serveProgressSocket(ws, room, { hub, orchestrator, logger }),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -54,9 +86,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     url: `http://${host}:${port}`,
     registry,
     store,
+    orchestrator,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await orchestrator.close();
         sockets.close();
         await registry.closeAll();
         server.closeAllConnections();

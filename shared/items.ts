@@ -55,6 +55,8 @@ export class ItemValidationError extends Error {
   }
 }
 
+export const STAMP_KEYS: ReadonlySet<string> = new Set(['updated_by', 'updated_at']);
+
 export function itemsOf(doc: Y.Doc): ItemsMap {
   return doc.getMap<ItemMap>(ITEMS_KEY);
 }
@@ -286,7 +288,31 @@ export function setFields(
   return updateItems(doc, [{ id, data: fields }], origin, at);
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
+/** Removes data fields (e.g. when undoing an edit that added them), in one transaction. */
+export function clearFields(
+  doc: Y.Doc,
+  id: string,
+  fields: readonly string[],
+  origin: WriteOrigin,
+  at = new Date(),
+): FieldChange[] {
+  const item = itemsOf(doc).get(id);
+  const data = item && dataOf(item);
+  if (!data) throw new ItemValidationError([`no item with id ${id}`]);
+  const changes: FieldChange[] = [];
+  doc.transact(() => {
+    for (const field of fields) {
+      if (!data.has(field)) continue;
+      changes.push({ id, field, before: data.get(field), after: undefined });
+      data.delete(field);
+    }
+    if (changes.length > 0)
+      for (const [field, value] of Object.entries(stamp(origin, at))) data.set(field, value);
+  }, origin);
+  return changes;
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   return JSON.stringify(a) === JSON.stringify(b);

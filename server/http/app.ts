@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { listItems } from '../../shared/items.js';
 import { isValidRoomName } from '../../shared/room-name.js';
@@ -12,6 +13,7 @@ export interface AppDeps {
   logger: Logger;
   registry: RoomRegistry;
   clientDistDir: string;
+  maxBodyBytes?: number;
   /** Extra routes mounted under /api/rooms/:room (the agents' request endpoint). */
   roomRoutes?: (app: Hono) => void;
 }
@@ -35,6 +37,15 @@ export function createApp(deps: AppDeps): Hono {
     deps.logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
+
+  // CONTRACT "Limits": bodies up to 8 MiB, larger ones get 413.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? 8 * 1024 * 1024,
+      onError: (c) => c.json({ error: 'body too large' }, 413),
+    }),
+  );
 
   app.get('/api/health', (c) => c.json({ ok: true }));
 

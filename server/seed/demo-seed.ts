@@ -1,5 +1,5 @@
 import { addMissingItems } from '../../shared/items.js';
-import { createMockData } from '../data/mock-data.js';
+import type { MockData } from '../data/mock-data.js';
 import { inventoryItemFromRow } from '../data/inventory-items.js';
 import type { Logger } from '../logger.js';
 import { LocalPeer } from '../sync/local-peer.js';
@@ -14,8 +14,7 @@ export const DEMO_ROOM = 'demo';
  * seeding at once converge on one copy of each. The seed goes through a
  * LocalPeer: stored first, like any client's edit.
  */
-export function createDemoSeeder(mockDataDir: string, logger: Logger): RoomInitializer {
-  const data = createMockData(mockDataDir);
+export function createDemoSeeder(data: MockData, logger: Logger): RoomInitializer {
   return async (room: Room) => {
     if (room.name !== DEMO_ROOM || room.seq > 0) return;
     const rows = await data.inventory();

@@ -18,7 +18,7 @@ function registryOn(dataDir: string) {
     logger,
     compactAfterUpdates: 500,
     compactAfterBytes: 1 << 24,
-    initialize: createDemoSeeder(MOCK_DATA_DIR, logger),
+    initialize: createDemoSeeder(createMockData(MOCK_DATA_DIR), logger),
   });
   return { store, registry };
 }

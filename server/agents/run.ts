@@ -1,0 +1,194 @@
+import type * as Y from 'yjs';
+import {
+  addItems,
+  clearFields,
+  getItem,
+  itemsOf,
+  removeItems,
+  updateItems,
+  type FieldChange,
+  type Item,
+  type ItemPatch,
+  type NewItem,
+} from '../../shared/items.js';
+import type { AgentOrigin } from '../../shared/origins.js';
+import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
+import type { MockData } from '../data/mock-data.js';
+import type { LocalPeer } from '../sync/local-peer.js';
+import { CancelledError } from './errors.js';
+import type { AgentIdentity } from './identity.js';
+import type { AgentMemory } from './memory/memory.js';
+
+/** Past this many items, one message lists the ids instead of one message per item. */
+export const PER_ITEM_MESSAGE_LIMIT = 100;
+
+export interface RunRequest {
+  requestId: string;
+  room: string;
+  input: string;
+  context: Record<string, unknown>;
+  userId: string;
+}
+
+/**
+ * One running request as its agent sees it: the agent's own Y.Doc (a peer of
+ * the room), progress messages, cancellation, and a record of every edit so
+ * that memory can undo it. All writes go through the shared document
+ * functions with this request's origin.
+ */
+export class AgentRun {
+  readonly origin: AgentOrigin;
+  readonly added: string[] = [];
+  readonly removed: Item[] = [];
+  readonly changes: FieldChange[] = [];
+  private cancelled = false;
+
+  constructor(
+    readonly request: RunRequest,
+    readonly agent: AgentIdentity,
+    readonly peer: LocalPeer,
+    readonly data: MockData,
+    readonly memory: AgentMemory,
+    private readonly publish: (message: ProgressMessage) => void,
+  ) {
+    this.origin = {
+      source: 'agent',
+      agentId: agent.id,
+      requestId: request.requestId,
+      requestedBy: request.userId,
+    };
+  }
+
+  get doc(): Y.Doc {
+    return this.peer.doc;
+  }
+
+  get isCancelled(): boolean {
+    return this.cancelled;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** Throws at the next step once cancel() was called. */
+  checkCancelled(): void {
+    if (this.cancelled) throw new CancelledError();
+  }
+
+  emit(type: ProgressType, message: string, data?: Record<string, unknown>): void {
+    this.publish({
+      type,
+      requestId: this.request.requestId,
+      message,
+      timestamp: new Date().toISOString(),
+      agentId: this.agent.id,
+      userId: this.request.userId,
+      ...(data ? { data } : {}),
+    });
+  }
+
+  progress(done: number, total: number, message: string): void {
+    this.status(message);
+    this.emit('progress', message, { done, total });
+  }
+
+  /** The agent's status line in the room's awareness. */
+  status(text: string): void {
+    this.peer.awareness.setLocalStateField('user', {
+      name: this.agent.name,
+      color: this.agent.color,
+      kind: 'agent',
+      agentId: this.agent.id,
+      status: text,
+      requestId: this.request.requestId,
+    });
+  }
+
+  addItems(inputs: readonly NewItem[]): string[] {
+    this.checkCancelled();
+    const ids = addItems(this.doc, inputs, this.origin);
+    this.added.push(...ids);
+    if (ids.length <= PER_ITEM_MESSAGE_LIMIT) {
+      ids.forEach((id, i) =>
+        this.emit('item_added', `Added ${inputs[i]!.name}`, { itemId: id, item: this.itemJson(id) }),
+      );
+    } else {
+      this.emit('item_added', `Added ${ids.length} items`, { itemIds: ids, count: ids.length });
+    }
+    return ids;
+  }
+
+  removeItems(ids: readonly string[]): Item[] {
+    this.checkCancelled();
+    const removed = removeItems(this.doc, ids, this.origin);
+    this.removed.push(...removed);
+    if (removed.length <= PER_ITEM_MESSAGE_LIMIT) {
+      for (const item of removed)
+        this.emit('item_removed', `Removed ${item.name}`, { itemId: item.id, item });
+    } else {
+      const itemIds = removed.map((item) => item.id);
+      this.emit('item_removed', `Removed ${removed.length} items`, { itemIds, count: removed.length });
+    }
+    return removed;
+  }
+
+  updateItems(patches: readonly ItemPatch[]): FieldChange[] {
+    this.checkCancelled();
+    const changes = updateItems(this.doc, patches, this.origin);
+    this.changes.push(...changes);
+    this.reportChanges(changes);
+    return changes;
+  }
+
+  /** Deletes data fields of several items in one transaction. */
+  clearFields(clears: readonly { id: string; fields: readonly string[] }[]): FieldChange[] {
+    this.checkCancelled();
+    const changes: FieldChange[] = [];
+    this.doc.transact(() => {
+      for (const { id, fields } of clears) changes.push(...clearFields(this.doc, id, fields, this.origin));
+    }, this.origin);
+    this.changes.push(...changes);
+    this.reportChanges(changes);
+    return changes;
+  }
+
+  private reportChanges(changes: readonly FieldChange[]): void {
+    const byItem = new Map<string, FieldChange[]>();
+    for (const change of changes) byItem.set(change.id, [...(byItem.get(change.id) ?? []), change]);
+    if (changes.length <= PER_ITEM_MESSAGE_LIMIT) {
+      for (const c of changes) {
+        this.emit('field_changed', `${this.nameOf(c.id)}: ${c.field} ${show(c.before)} → ${show(c.after)}`, {
+          itemId: c.id,
+          field: c.field,
+          before: c.before ?? null,
+          after: c.after ?? null,
+        });
+      }
+    }
+    if (byItem.size <= PER_ITEM_MESSAGE_LIMIT) {
+      for (const [id, list] of byItem) {
+        this.emit('item_updated', `Updated ${this.nameOf(id)}`, {
+          itemId: id,
+          fields: list.map((c) => c.field),
+        });
+      }
+    } else {
+      const itemIds = [...byItem.keys()];
+      this.emit('item_updated', `Updated ${itemIds.length} items`, { itemIds, count: itemIds.length });
+    }
+  }
+
+  private itemJson(id: string): Item | null {
+    return getItem(this.doc, id) ?? null;
+  }
+
+  private nameOf(id: string): string {
+    const name = itemsOf(this.doc).get(id)?.get('name');
+    return typeof name === 'string' ? name : id;
+  }
+}
+
+function show(value: unknown): string {
+  return value === undefined ? '(unset)' : JSON.stringify(value);
+}

@@ -1,0 +1,76 @@
+import type { WebSocket } from 'ws';
+import { parseClientFrame, type Reply, type ServerMessage } from '../../shared/progress.js';
+import { RequestError } from '../agents/errors.js';
+import type { Orchestrator } from '../agents/orchestrator.js';
+import type { Logger } from '../logger.js';
+import type { ProgressHub } from '../progress/hub.js';
+
+export interface ProgressSocketDeps {
+  hub: ProgressHub;
+  orchestrator: Orchestrator;
+  logger: Logger;
+  /** Unsent bytes past which a watcher is too slow and is dropped. */
+  maxBufferedBytes?: number;
+}
+
+const OPEN = 1;
+
+/**
+ * One client of ws /progress/<room>: hears every request of the room, sends
+ * requests, pings and cancels. A bad frame gets the contract's `error` reply
+ * and the connection stays open.
+ */
+export function serveProgressSocket(
+  ws: WebSocket,
+  room: string,
+  deps: ProgressSocketDeps,
+  options: { readOnlyKinds?: ReadonlySet<string> | undefined; userId?: string | undefined } = {},
+): void {
+  const maxBuffered = deps.maxBufferedBytes ?? 8 * 1024 * 1024;
+  const send = (message: ServerMessage): void => {
+    if (ws.readyState !== OPEN) return;
+    if (ws.bufferedAmount > maxBuffered) {
+      ws.close(1008, 'too slow');
+      return;
+    }
+    ws.send(JSON.stringify(message));
+  };
+  const reply = (r: Reply) => send(r);
+  const unsubscribe = deps.hub.subscribe(room, send);
+  ws.on('close', unsubscribe);
+
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return reply({ type: 'error', message: 'Invalid JSON format' });
+    const parsed = parseClientFrame(data.toString());
+    if (!parsed.ok) return reply(parsed.reply);
+    const message = parsed.message;
+    switch (message.type) {
+      case 'ping':
+        return reply({ type: 'pong', message: 'pong' });
+      case 'cancel':
+        if (!deps.orchestrator.cancel(room, message.requestId)) {
+          reply({
+            type: 'error',
+            message: `No running or queued request ${message.requestId} in room ${room}`,
+          });
+        }
+        return;
+      case 'user_request':
+        try {
+          deps.orchestrator.submit({
+            room,
+            input: message.input,
+            context: message.context,
+            userId: options.userId ?? message.userId,
+            requestId: message.requestId,
+            readOnlyKinds: options.readOnlyKinds,
+          });
+        } catch (error) {
+          if (!(error instanceof RequestError))
+            deps.logger.error({ err: error, room }, 'could not submit a request');
+          reply({ type: 'error', message: error instanceof Error ? error.message : 'request refused' });
+        }
+        return;
+    }
+  });
+}
