@@ -58,6 +58,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     registry,
     clientDistDir: config.clientDistDir,
+    authSecret: config.AUTH_SECRET,
     roomRoutes: (routes) => mountRequestsRoute(routes, { hub, orchestrator }),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -66,7 +67,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     registry,
     maxSyncMessageBytes: config.MAX_SYNC_MESSAGE_BYTES,
     maxProgressMessageBytes: config.MAX_PROGRESS_MESSAGE_BYTES,
-    onProgressSocket: (ws, room) => serveProgressSocket(ws, room, { hub, orchestrator, logger }),
+    authSecret: config.AUTH_SECRET,
+    onProgressSocket: (ws, room, access) =>
+      serveProgressSocket(
+        ws,
+        room,
+        { hub, orchestrator, logger },
+        { readOnly: access.grant === 'read', userId: access.userId },
+      ),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -35,10 +35,3 @@ export const HANDLERS: HandlerTable = {
     data: { capabilities: capabilitiesText() },
   }),
 };
-
-/** Intents that only read: allowed for read-only grants. */
-export const READ_ONLY_KINDS: ReadonlySet<string> = new Set([
-  'stock_analysis',
-  'supplier_performance',
-  'general',
-]);

@@ -28,13 +28,10 @@ export interface SubmittedRequest {
   context?: Record<string, unknown> | undefined;
   userId?: string | undefined;
   requestId?: string | undefined;
-  /** When set, the request may only read (a read-only grant); edits end in `error`. */
-  readOnlyKinds?: ReadonlySet<string> | undefined;
 }
 
 interface Job {
   request: RunRequest;
-  readOnlyKinds?: ReadonlySet<string> | undefined;
   run?: AgentRun;
   cancelled: boolean;
   finished: Promise<void>;
@@ -71,7 +68,6 @@ export class Orchestrator {
         context: submitted.context ?? {},
         userId: submitted.userId ?? 'anonymous',
       },
-      readOnlyKinds: submitted.readOnlyKinds,
       cancelled: false,
       finished: new Promise<void>((resolve) => (finish = resolve)),
       finish: () => finish(),
@@ -183,15 +179,6 @@ export class Orchestrator {
         throw new RequestError(`Cannot do that as asked: ${parsed.problems.join('; ')}`, 'invalid', {
           problems: parsed.problems,
         });
-      }
-      if (job.readOnlyKinds && !job.readOnlyKinds.has(parsed.intent.kind)) {
-        throw new RequestError(
-          'Your access to this room is read-only; this request would change it',
-          'invalid',
-          {
-            reason: 'forbidden',
-          },
-        );
       }
       if (job.cancelled) throw new CancelledError();
       const peer = new LocalPeer(room);

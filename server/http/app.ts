@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { listItems } from '../../shared/items.js';
 import { isValidRoomName } from '../../shared/room-name.js';
+import { bearerToken, checkAccess, type Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
 import type { RoomRegistry } from '../sync/registry.js';
 
@@ -14,8 +15,10 @@ export interface AppDeps {
   registry: RoomRegistry;
   clientDistDir: string;
   maxBodyBytes?: number;
+  /** When set, every /api/rooms call needs `Authorization: Bearer <token>` granting the room. */
+  authSecret?: string | undefined;
   /** Extra routes mounted under /api/rooms/:room (the agents' request endpoint). */
-  roomRoutes?: (app: Hono) => void;
+  roomRoutes?: (app: Hono<AppEnv>) => void;
 }
 
 /** The room named in the path, or a 400 before anything else happens. */
@@ -29,8 +32,10 @@ export function roomParam(c: Context): string {
 const MISSING_CLIENT = `<!doctype html><meta charset="utf-8"><title>Stockroom</title>
 <p>The web app is not built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds first).</p>`;
 
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export type AppEnv = { Variables: { access: Access } };
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
@@ -48,6 +53,15 @@ export function createApp(deps: AppDeps): Hono {
   );
 
   app.get('/api/health', (c) => c.json({ ok: true }));
+
+  // Room name first (400), then the token (401/403); the grant is kept for the routes.
+  app.use('/api/rooms/:room/*', async (c, next) => {
+    const room = roomParam(c);
+    const checked = await checkAccess(deps.authSecret, bearerToken(c.req.header('authorization')), room);
+    if (!checked.ok) return c.json({ error: checked.message }, checked.status);
+    c.set('access', checked.access);
+    await next();
+  });
 
   app.get('/api/rooms/:room/items', async (c) => {
     const room = roomParam(c);

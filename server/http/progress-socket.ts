@@ -24,7 +24,7 @@ export function serveProgressSocket(
   ws: WebSocket,
   room: string,
   deps: ProgressSocketDeps,
-  options: { readOnlyKinds?: ReadonlySet<string> | undefined; userId?: string | undefined } = {},
+  options: { readOnly?: boolean; userId?: string | null } = {},
 ): void {
   const maxBuffered = deps.maxBufferedBytes ?? 8 * 1024 * 1024;
   const send = (message: ServerMessage): void => {
@@ -56,6 +56,12 @@ export function serveProgressSocket(
         }
         return;
       case 'user_request':
+        if (options.readOnly) {
+          return reply({
+            type: 'error',
+            message: 'Your access to this room is read-only: requests are refused',
+          });
+        }
         try {
           deps.orchestrator.submit({
             room,
@@ -63,7 +69,6 @@ export function serveProgressSocket(
             context: message.context,
             userId: options.userId ?? message.userId,
             requestId: message.requestId,
-            readOnlyKinds: options.readOnlyKinds,
           });
         } catch (error) {
           if (!(error instanceof RequestError))

@@ -5,16 +5,21 @@ import { isTerminal, type ProgressMessage } from '../../shared/progress.js';
 import { RequestError } from '../agents/errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { ProgressHub } from '../progress/hub.js';
-import { roomParam } from './app.js';
+import { roomParam, type AppEnv } from './app.js';
 
 /**
  * POST /api/rooms/<room>/requests: runs an agent request and answers with
  * its progress messages, as server-sent events (Accept: text/event-stream)
  * or as one JSON body once it is done — also when it ends in `error`.
  */
-export function mountRequestsRoute(app: Hono, deps: { hub: ProgressHub; orchestrator: Orchestrator }): void {
+export function mountRequestsRoute(
+  app: Hono<AppEnv>,
+  deps: { hub: ProgressHub; orchestrator: Orchestrator },
+): void {
   app.post('/api/rooms/:room/requests', async (c) => {
     const room = roomParam(c);
+    const access = c.get('access');
+    if (access.grant !== 'write') return c.json({ error: 'your access to this room is read-only' }, 403);
     let json: unknown;
     try {
       json = await c.req.json();
@@ -40,7 +45,7 @@ export function mountRequestsRoute(app: Hono, deps: { hub: ProgressHub; orchestr
       notify?.();
     });
     try {
-      deps.orchestrator.submit({ room, requestId, ...body.data });
+      deps.orchestrator.submit({ room, ...body.data, requestId, userId: access.userId ?? body.data.userId });
     } catch (error) {
       unsubscribe();
       if (error instanceof RequestError) return c.json({ error: error.message }, 409);

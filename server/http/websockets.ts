@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol.js';
+import { checkAccess, type Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
 import { SyncConnection } from '../sync/connection.js';
 import type { RoomRegistry } from '../sync/registry.js';
@@ -14,7 +15,11 @@ export interface WebSocketOptions {
   maxProgressMessageBytes: number;
   /** Liveness: a socket that misses one ping interval's pong is terminated (default 30 s). */
   pingIntervalMs?: number;
-  onProgressSocket?: (socket: WebSocket, room: string, request: IncomingMessage) => void;
+  /** When set, every upgrade needs a token (`?token=`) granting the room. */
+  authSecret?: string | undefined;
+  /** A client whose unsent bytes exceed this is dropped (default 64 MiB). */
+  maxBufferedBytes?: number;
+  onProgressSocket?: (socket: WebSocket, room: string, access: Access) => void;
 }
 
 export interface WebSocketLayer {
@@ -54,7 +59,19 @@ export function attachWebSockets(server: Server, options: WebSocketOptions): Web
     ws.on('error', (error) => logger.debug({ err: error.message }, 'socket error'));
   };
 
-  const acceptSync = (ws: WebSocket, roomName: string): void => {
+  /** Closes the socket with 4401 when its token expires (re-armed past setTimeout's 24-day limit). */
+  const expireAt = (ws: WebSocket, access: Access): void => {
+    if (access.expiresAt === null) return;
+    const arm = (): void => {
+      const delay = access.expiresAt! * 1000 - Date.now();
+      if (delay <= 0) return ws.close(CloseCode.unauthorized, 'token expired');
+      const timer = setTimeout(arm, Math.min(delay, 2 ** 31 - 1));
+      ws.once('close', () => clearTimeout(timer));
+    };
+    arm();
+  };
+
+  const acceptSync = (ws: WebSocket, roomName: string, access: Access): void => {
     let connection: SyncConnection | null = null;
     let gone = false;
     const early: Uint8Array[] = [];
@@ -79,7 +96,8 @@ export function attachWebSockets(server: Server, options: WebSocketOptions): Web
         }
         connection = new SyncConnection(ws, room, {
           logger,
-          maxBufferedBytes: 64 * 1024 * 1024,
+          maxBufferedBytes: options.maxBufferedBytes ?? 64 * 1024 * 1024,
+          readOnly: access.grant === 'read',
           onClose: () => registry.release(roomName),
         });
         for (const bytes of early.splice(0)) connection.handle(bytes);
@@ -91,27 +109,33 @@ export function attachWebSockets(server: Server, options: WebSocketOptions): Web
     );
   };
 
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     socket.on('error', () => socket.destroy());
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const match = matchChannel(pathname);
-    if (!match) return rejectUpgrade(socket, 404, 'Not Found');
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = matchChannel(url.pathname);
+    if (!match || (match.channel === 'progress' && !options.onProgressSocket)) {
+      return rejectUpgrade(socket, 404, 'Not Found');
+    }
     if (match.room === null) return rejectUpgrade(socket, 400, 'Bad Request');
     const room = match.room;
-    if (match.channel === 'sync') {
-      syncServer.handleUpgrade(request, socket, head, (ws) => {
-        track(ws);
-        acceptSync(ws, room);
-      });
-    } else if (options.onProgressSocket) {
-      const onProgress = options.onProgressSocket;
-      progressServer.handleUpgrade(request, socket, head, (ws) => {
-        track(ws);
-        onProgress(ws, room, request);
-      });
-    } else {
-      rejectUpgrade(socket, 404, 'Not Found');
-    }
+    const checked = await checkAccess(options.authSecret, url.searchParams.get('token'), room);
+    if (!checked.ok)
+      return rejectUpgrade(socket, checked.status, checked.status === 401 ? 'Unauthorized' : 'Forbidden');
+    const access = checked.access;
+    const target = match.channel === 'sync' ? syncServer : progressServer;
+    target.handleUpgrade(request, socket, head, (ws) => {
+      track(ws);
+      expireAt(ws, access);
+      if (match.channel === 'sync') acceptSync(ws, room, access);
+      else options.onProgressSocket!(ws, room, access);
+    });
+  };
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(request, socket, head).catch((error: unknown) => {
+      logger.error({ err: error }, 'upgrade failed');
+      socket.destroy();
+    });
   });
 
   const timer = setInterval(() => {

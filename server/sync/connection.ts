@@ -17,6 +17,8 @@ export interface ConnectionOptions {
   logger: Logger;
   /** A client whose unsent bytes exceed this is too slow to keep up; it is dropped (default 64 MiB). */
   maxBufferedBytes: number;
+  /** A read-only grant: the connection syncs, but none of its updates is applied, stored or forwarded. */
+  readOnly?: boolean;
   /** Called once, when the connection closes for any reason. */
   onClose: () => void;
 }
@@ -67,7 +69,9 @@ export class SyncConnection implements RoomPeer {
   handle(data: Uint8Array): void {
     if (this.closed) return;
     try {
-      this.room.receive(this, decodeClientFrame(data));
+      const frame = decodeClientFrame(data);
+      if (frame.kind === 'update' && this.options.readOnly) return;
+      this.room.receive(this, frame);
     } catch (error) {
       this.options.logger.warn(
         {

@@ -19,13 +19,6 @@ import {
   type Action,
 } from './vocabulary.js';
 
-/**
- * Deterministic classification: an ordered list of rules, most specific
- * first; the first that places the request wins. Each returns a draft whose
- * slots may still be incomplete; context and validation come after.
- */
-export type { Classified };
-
 const LEAD_OPERATION: Partial<Record<Action, BulkOperation>> = {
   add: 'add_multiple',
   remove: 'remove_multiple',
@@ -71,6 +64,11 @@ const stockAnalysis: Rule = (n) => {
   return ANALYZE.test(n.text) && STOCK_WORDS.test(n.text) ? draft('stock_analysis', {}, 0.7) : undefined;
 };
 
+/**
+ * Deterministic classification: an ordered list of rules, most specific
+ * first; the first that places the request wins. Each returns a draft whose
+ * slots may still be incomplete; context and validation come after.
+ */
 const RULES: readonly Rule[] = [
   bulk,
   recentlyAdded,

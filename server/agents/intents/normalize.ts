@@ -5,7 +5,7 @@ import { wordsToDigits } from './numbers.js';
  * first and replaced by placeholders (`__q0__`, `__r0__`), so their words and
  * digits never trigger a rule ("Remove "Low Stock Bin"" removes one item) and
  * their case survives. `cased` and `text` have equal length, so a position
- * found in `text` cuts a name out of `cased` with its capitals.
+ * found in `text` cuts a name out of `cased` with its capitals and hyphens.
  *
  * Known trade-off: number words in unquoted names become digits ("Widget
  * One" -> "Widget 1"); quoting the name keeps it as typed.
@@ -22,9 +22,9 @@ const QUOTED = /"([^"]*)"|“([^”]*)”|‘([^’]*)’|(?<![\w'])'([^']+)'(?!
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 // SKUs as the mock data writes them (FAS-1042, ELEC-0007-B) or glued in capitals (FAS1042).
 const SKU = /\b[A-Za-z]{2,6}-\d{2,8}(?:-[A-Za-z0-9]{1,8})*\b|\b[A-Z]{2,6}\d{3,8}\b/g;
-// Other ids: letters and digits joined by - or _ ("item-7", "inv_001"), but not "4-week".
-const OTHER_ID = /(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+(?![\w-])/g;
-const DURATION = /^\d+-(?:days?|weeks?|months?|quarters?|years?)$/i;
+// Other ids: a letter first, then letters and digits joined by - or _ ("item-7",
+// "inv_001"); "2-Ply" or "4-week" start with a digit and stay words.
+const OTHER_ID = /(?<![\w-])(?=[\w-]*\d)[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+(?![\w-])/g;
 
 /** A SKU as the data writes them, as opposed to an item id or name. */
 export function isSkuLike(ref: string): boolean {
@@ -45,13 +45,10 @@ export function normalize(input: string): Normalized {
     refs.push(ref);
     return ` __r${refs.length - 1}__ `;
   };
-  s = s
-    .replace(UUID, lift)
-    .replace(SKU, lift)
-    .replace(OTHER_ID, (id) => (DURATION.test(id) ? id : lift(id)));
+  s = s.replace(UUID, lift).replace(SKU, lift).replace(OTHER_ID, lift);
   s = s
     .replace(/’/g, "'")
-    .replace(/[!?;()[\]{}<>*/\\|$€£#~^]/g, ' ')
+    .replace(/[!?;<>*\\|$€£#~^]/g, ' ')
     .replace(/,/g, ' , ')
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ') // sentence dots go, decimal points stay
     .replace(/\s*([:=])\s*/g, ' $1 ')
@@ -59,14 +56,19 @@ export function normalize(input: string): Normalized {
     .trim();
   s = wordsToDigits(s)
     .replace(/\bre-(order|stock|fill|supply)/gi, 're$1')
-    .replace(/(?<=[A-Za-z0-9_])-|-(?=[A-Za-z])/g, ' ') // "low-stock", "4-week"; "-5" stays
     .replace(/\s+/g, ' ')
     .trim();
-  // Lower-case one character at a time so the length, and so every index, is kept.
-  const text = s.replace(/./gsu, (c) => {
-    const lower = c.toLowerCase();
-    return lower.length === c.length ? lower : c;
-  });
+  // Hyphens, slashes and brackets become spaces in `text` only ("low-stock"
+  // matches "low stock"), so names cut from `cased` keep theirs ("All-Purpose
+  // Cleaner"). These replacements keep the length, so every index found in
+  // `text` fits `cased`.
+  const text = s
+    .replace(/(?<=[A-Za-z0-9_])-|-(?=[A-Za-z])/g, ' ') // "-5" stays a negative number
+    .replace(/[/()[\]{}]/g, ' ') // likewise "Yellow/Black", "Widget (Large)"
+    .replace(/./gsu, (c) => {
+      const lower = c.toLowerCase();
+      return lower.length === c.length ? lower : c;
+    });
   return { original, cased: s, text, quoted, refs };
 }
 

@@ -4,10 +4,11 @@ import { placeholderValue, restore, type Normalized } from './normalize.js';
 
 /** Which item a request is about (id, SKU or name), and the field/value pairs it names. */
 
+// Names may hold commas ("Microfiber Cloth, Pack of 12"): only a trailing courtesy is cut.
 const LEAD_FILLER =
   /^(?:the|this|that|a|an|our|my|item|items|product|inventory|entry|record|sku|id|number|no|with|named|called|of|for|on)\b\s*/i;
 const TRAIL_FILLER =
-  /\s*(?:\b(?:from|off|out of|in) (?:the |my |our )?(?:inventory|board|list|room|stock|catalog(?:ue)?|system|table)|\bplease|\bnow|\bfor me|,.*)$/i;
+  /\s*(?:\b(?:from|off|out of|in) (?:the |my |our )?(?:inventory|board|list|room|stock|catalog(?:ue)?|system|table)|,?\s*\b(?:please|thanks|thank you|now|for me))$/i;
 const NOT_A_NAME =
   /^(?:it|them|all|every|everything|that|this|these|those|items?|products?|inventory|stock)$/i;
 
@@ -33,7 +34,7 @@ export function refAfter(n: Normalized, re: RegExp, stop?: RegExp): string | und
   return cleanRef(n, n.cased.slice(start, stopAt ? start + stopAt.index : undefined));
 }
 
-const NAME_STOP = String.raw`(?=\s+(?:with|having|and (?:a |an |the )?(?:sku|stock|supplier|price|cost)|of type|(?:to|in|into) (?:the |my |our )?(?:inventory|board|list|catalog))\b|\s*,|$)`;
+const NAME_STOP = String.raw`(?=\s+(?:with|having|and (?:a |an |the )?(?:sku|stock|supplier|price|cost)|of type|(?:to|in|into) (?:the |my |our )?(?:inventory|board|list|catalog))\b|$)`;
 const NAMED = new RegExp(
   String.raw`\b(?:named|called|titled|with (?:the )?name|(?:item|product)\s*:)\s+(.+?)${NAME_STOP}`,
 );
