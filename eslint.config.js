@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'client/dist/**', 'data/**', 'test-output/**', 'bench/results/**', 'coverage/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'client/dist/**',
+      'data/**',
+      'test-output/**',
+      'bench/results/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

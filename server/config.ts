@@ -56,6 +56,28 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Items in one add_multiple / remove_multiple / update_multiple request. */
+  MAX_BULK_ITEMS: z.coerce.number().int().min(1).default(20_000),
+  /** Agent requests per minute, per progress connection and per user (HTTP: per user or address). */
+  REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Concurrent WebSocket connections (sync + progress) per room. */
+  MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(1000),
+  /** Rooms held in memory at once; opening one more gets 503 until another unloads. */
+  MAX_LOADED_ROOMS: z.coerce.number().int().min(1).default(1000),
+  /** HTTP request bodies (CONTRACT "Limits": 8 MiB, then 413). */
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
+  /** Unsent bytes a client may fall behind before it is dropped, so it cannot stall its room. */
+  MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(64 * 1024 * 1024),
+  /** Comma-separated origins allowed to call the API cross-origin; empty = same origin only. */
+  CORS_ORIGINS: z.string().default(''),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

@@ -11,6 +11,7 @@ import { serveProgressSocket } from './http/progress-socket.js';
 import { mountRequestsRoute } from './http/requests-route.js';
 import { attachWebSockets } from './http/websockets.js';
 import type { Logger } from './logger.js';
+import { RateLimiter } from './http/rate-limiter.js';
 import { LocalProgressHub } from './progress/hub.js';
 import { createDemoSeeder } from './seed/demo-seed.js';
 import { SqliteAgentMemory } from './store/sqlite-memory.js';
@@ -39,7 +40,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     compactAfterBytes: config.COMPACT_AFTER_BYTES,
     initialize: createDemoSeeder(data, logger),
+    maxLoadedRooms: config.MAX_LOADED_ROOMS,
   });
+  const rateLimiter = new RateLimiter(config.REQUESTS_PER_MINUTE);
   const hub = new LocalProgressHub();
   const orchestrator = new Orchestrator({
     registry,
@@ -53,13 +56,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       LLM_API_KEY: config.LLM_API_KEY,
     }),
     handlers: HANDLERS,
+    limits: { maxBulkItems: config.MAX_BULK_ITEMS },
   });
   const app = createApp({
     logger,
     registry,
     clientDistDir: config.clientDistDir,
     authSecret: config.AUTH_SECRET,
-    roomRoutes: (routes) => mountRequestsRoute(routes, { hub, orchestrator }),
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    corsOrigins: config.CORS_ORIGINS.split(',').map((o) => o.trim()),
+    roomRoutes: (routes) => mountRequestsRoute(routes, { hub, orchestrator, rateLimiter }),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const sockets = attachWebSockets(server, {
@@ -68,11 +74,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     maxSyncMessageBytes: config.MAX_SYNC_MESSAGE_BYTES,
     maxProgressMessageBytes: config.MAX_PROGRESS_MESSAGE_BYTES,
     authSecret: config.AUTH_SECRET,
+    maxConnectionsPerRoom: config.MAX_CONNECTIONS_PER_ROOM,
+    maxBufferedBytes: config.MAX_BUFFERED_BYTES,
     onProgressSocket: (ws, room, access) =>
       serveProgressSocket(
         ws,
         room,
-        { hub, orchestrator, logger },
+        { hub, orchestrator, logger, rateLimiter, maxBufferedBytes: config.MAX_BUFFERED_BYTES },
         { readOnly: access.grant === 'read', userId: access.userId },
       ),
   });

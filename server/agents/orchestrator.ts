@@ -4,7 +4,7 @@ import type { MockData } from '../data/mock-data.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
 import { LocalPeer } from '../sync/local-peer.js';
-import type { RoomRegistry } from '../sync/registry.js';
+import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
 import { CancelledError, RequestError } from './errors.js';
 import { dispatch, type HandlerTable } from './handler.js';
 import { agentFor, AGENTS } from './identity.js';
@@ -20,6 +20,7 @@ export interface OrchestratorDeps {
   data: MockData;
   handlers: HandlerTable;
   logger: Logger;
+  limits: { maxBulkItems: number };
 }
 
 export interface SubmittedRequest {
@@ -150,13 +151,14 @@ export class Orchestrator {
   private async execute(job: Job): Promise<void> {
     const { request } = job;
     const { registry, parser, handlers, logger } = this.deps;
-    const room = await registry.acquire(request.room).catch((error: unknown) => {
+    let room;
+    try {
+      room = await registry.acquire(request.room);
+    } catch (error) {
+      if (error instanceof RoomLimitError)
+        return this.end(job, 'error', error.message, { reason: 'unavailable' });
       logger.error({ err: error, room: request.room }, 'room failed to load for an agent request');
-      return null;
-    });
-    if (!room) {
-      this.end(job, 'error', 'The room could not be loaded', { reason: 'internal' });
-      return;
+      return this.end(job, 'error', 'The room could not be loaded', { reason: 'internal' });
     }
     let run: AgentRun | undefined;
     let parsed;
@@ -179,6 +181,12 @@ export class Orchestrator {
         throw new RequestError(`Cannot do that as asked: ${parsed.problems.join('; ')}`, 'invalid', {
           problems: parsed.problems,
         });
+      }
+      if (parsed.intent.kind === 'bulk' && parsed.intent.items.length > this.deps.limits.maxBulkItems) {
+        throw new RequestError(
+          `${parsed.intent.items.length} items is over the limit of ${this.deps.limits.maxBulkItems} per request`,
+          'invalid',
+        );
       }
       if (job.cancelled) throw new CancelledError();
       const peer = new LocalPeer(room);

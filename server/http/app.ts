@@ -3,18 +3,22 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId, type RequestIdVariables } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { listItems } from '../../shared/items.js';
 import { isValidRoomName } from '../../shared/room-name.js';
 import { bearerToken, checkAccess, type Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
-import type { RoomRegistry } from '../sync/registry.js';
+import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
 
 export interface AppDeps {
   logger: Logger;
   registry: RoomRegistry;
   clientDistDir: string;
   maxBodyBytes?: number;
+  corsOrigins?: string[];
   /** When set, every /api/rooms call needs `Authorization: Bearer <token>` granting the room. */
   authSecret?: string | undefined;
   /** Extra routes mounted under /api/rooms/:room (the agents' request endpoint). */
@@ -32,13 +36,47 @@ export function roomParam(c: Context): string {
 const MISSING_CLIENT = `<!doctype html><meta charset="utf-8"><title>Stockroom</title>
 <p>The web app is not built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds first).</p>`;
 
-export type AppEnv = { Variables: { access: Access } };
+export type AppEnv = { Variables: { access: Access } & RequestIdVariables };
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Paths only, never query strings: tokens travel there.
+    deps.logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'http',
+    );
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'"],
+      },
+    }),
+  );
+  const origins = (deps.corsOrigins ?? []).filter(Boolean);
+  // Same origin only unless configured: without CORS headers a browser keeps other sites out.
+  if (origins.length > 0)
+    app.use('/api/*', cors({ origin: origins, allowHeaders: ['Authorization', 'Content-Type'] }));
+
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+    if (error instanceof RoomLimitError) return c.json({ error: error.message }, 503);
     deps.logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });

@@ -4,6 +4,7 @@ import { RequestError } from '../agents/errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 export interface ProgressSocketDeps {
   hub: ProgressHub;
@@ -11,6 +12,8 @@ export interface ProgressSocketDeps {
   logger: Logger;
   /** Unsent bytes past which a watcher is too slow and is dropped. */
   maxBufferedBytes?: number;
+  /** Agent requests per minute per connection and per user. */
+  rateLimiter: RateLimiter;
 }
 
 const OPEN = 1;
@@ -37,6 +40,7 @@ export function serveProgressSocket(
   };
   const reply = (r: Reply) => send(r);
   const unsubscribe = deps.hub.subscribe(room, send);
+  const connectionKey = `conn:${globalThis.crypto.randomUUID()}`;
   ws.on('close', unsubscribe);
 
   ws.on('message', (data, isBinary) => {
@@ -60,6 +64,15 @@ export function serveProgressSocket(
           return reply({
             type: 'error',
             message: 'Your access to this room is read-only: requests are refused',
+          });
+        }
+        if (
+          !deps.rateLimiter.take(connectionKey) ||
+          !deps.rateLimiter.take(`user:${options.userId ?? message.userId ?? 'anonymous'}`)
+        ) {
+          return reply({
+            type: 'error',
+            message: 'Too many requests: slow down and try again in a few seconds',
           });
         }
         try {

@@ -5,6 +5,7 @@ import { isTerminal, type ProgressMessage } from '../../shared/progress.js';
 import { RequestError } from '../agents/errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { ProgressHub } from '../progress/hub.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { roomParam, type AppEnv } from './app.js';
 
 /**
@@ -14,7 +15,7 @@ import { roomParam, type AppEnv } from './app.js';
  */
 export function mountRequestsRoute(
   app: Hono<AppEnv>,
-  deps: { hub: ProgressHub; orchestrator: Orchestrator },
+  deps: { hub: ProgressHub; orchestrator: Orchestrator; rateLimiter: RateLimiter },
 ): void {
   app.post('/api/rooms/:room/requests', async (c) => {
     const room = roomParam(c);
@@ -34,6 +35,8 @@ export function mountRequestsRoute(
       return c.json({ error: detail.join('; ') }, 400);
     }
 
+    const caller = access.userId ?? body.data.userId ?? c.req.header('x-forwarded-for') ?? 'anonymous';
+    if (!deps.rateLimiter.take(`user:${caller}`)) return c.json({ error: 'too many requests' }, 429);
     const requestId = body.data.requestId ?? globalThis.crypto.randomUUID();
     const messages: ProgressMessage[] = [];
     let notify: (() => void) | null = null;

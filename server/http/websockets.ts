@@ -17,6 +17,8 @@ export interface WebSocketOptions {
   pingIntervalMs?: number;
   /** When set, every upgrade needs a token (`?token=`) granting the room. */
   authSecret?: string | undefined;
+  /** Concurrent sockets per room; more get 503 (default unlimited). */
+  maxConnectionsPerRoom?: number;
   /** A client whose unsent bytes exceed this is dropped (default 64 MiB). */
   maxBufferedBytes?: number;
   onProgressSocket?: (socket: WebSocket, room: string, access: Access) => void;
@@ -51,6 +53,15 @@ export function attachWebSockets(server: Server, options: WebSocketOptions): Web
   const syncServer = new WebSocketServer({ noServer: true, maxPayload: options.maxSyncMessageBytes });
   const progressServer = new WebSocketServer({ noServer: true, maxPayload: options.maxProgressMessageBytes });
   const alive = new Map<WebSocket, boolean>();
+  const perRoom = new Map<string, number>();
+  const countIn = (room: string, ws: WebSocket): void => {
+    perRoom.set(room, (perRoom.get(room) ?? 0) + 1);
+    ws.once('close', () => {
+      const left = (perRoom.get(room) ?? 1) - 1;
+      if (left > 0) perRoom.set(room, left);
+      else perRoom.delete(room);
+    });
+  };
 
   const track = (ws: WebSocket): void => {
     alive.set(ws, true);
@@ -122,9 +133,15 @@ export function attachWebSockets(server: Server, options: WebSocketOptions): Web
     if (!checked.ok)
       return rejectUpgrade(socket, checked.status, checked.status === 401 ? 'Unauthorized' : 'Forbidden');
     const access = checked.access;
+    if ((perRoom.get(room) ?? 0) >= (options.maxConnectionsPerRoom ?? Infinity)) {
+      return rejectUpgrade(socket, 503, 'Service Unavailable');
+    }
+    if (match.channel === 'sync' && !registry.canOpen(room))
+      return rejectUpgrade(socket, 503, 'Service Unavailable');
     const target = match.channel === 'sync' ? syncServer : progressServer;
     target.handleUpgrade(request, socket, head, (ws) => {
       track(ws);
+      countIn(room, ws);
       expireAt(ws, access);
       if (match.channel === 'sync') acceptSync(ws, room, access);
       else options.onProgressSocket!(ws, room, access);

@@ -4,6 +4,14 @@ import { Room, type RoomOptions } from './room.js';
 /** Runs once after a room is loaded, before anyone sees it (e.g. seeding `demo`). */
 export type RoomInitializer = (room: Room) => Promise<void>;
 
+/** Opening one more room would exceed MAX_LOADED_ROOMS. */
+export class RoomLimitError extends Error {
+  override name = 'RoomLimitError';
+  constructor(limit: number) {
+    super(`too many rooms open (limit ${limit}); try again later`);
+  }
+}
+
 interface Entry {
   room: Promise<Room>;
   holders: number;
@@ -20,11 +28,16 @@ export class RoomRegistry {
 
   constructor(
     private readonly store: Store,
-    private readonly options: RoomOptions & { initialize?: RoomInitializer },
+    private readonly options: RoomOptions & { initialize?: RoomInitializer; maxLoadedRooms?: number },
   ) {}
 
   get loadedRooms(): number {
     return this.entries.size;
+  }
+
+  /** Whether acquiring this room now would stay within the loaded-rooms limit. */
+  canOpen(name: string): boolean {
+    return this.entries.has(name) || this.entries.size < (this.options.maxLoadedRooms ?? Infinity);
   }
 
   /** The room, loaded if needed; every acquire must be paired with one release. */
@@ -32,6 +45,7 @@ export class RoomRegistry {
     while (this.unloading.has(name)) await this.unloading.get(name);
     let entry = this.entries.get(name);
     if (!entry) {
+      if (!this.canOpen(name)) throw new RoomLimitError(this.options.maxLoadedRooms!);
       entry = { room: this.load(name), holders: 0 };
       this.entries.set(name, entry);
     }

@@ -30,10 +30,19 @@ describe('normalize', () => {
     expect(n.text).toBe('set stock of __q0__ and __r1__ and __r2__ and __r0__');
   });
 
-  it('keeps positions: text is cased in lower case', () => {
-    const n = normalize('Create an item called Blue Bolt, size M8');
-    expect(n.text).toBe(n.cased.toLowerCase());
-    expect(n.cased.slice(n.text.indexOf('blue'), n.text.indexOf('blue') + 9)).toBe('Blue Bolt');
+  it('keeps positions: text is cased in lower case, with hyphens, slashes and brackets as spaces', () => {
+    const n = normalize('Create an item called Anti-Slip Tape (Yellow/Black), size M8');
+    expect(n.cased).toBe('Create an item called Anti-Slip Tape (Yellow/Black) , size M8');
+    expect(n.text).toBe('create an item called anti slip tape  yellow black  , size m8');
+    expect(n.text).toHaveLength(n.cased.length);
+    const at = n.text.indexOf('anti');
+    expect(n.cased.slice(at, at + 'Anti-Slip Tape (Yellow/Black)'.length)).toBe(
+      'Anti-Slip Tape (Yellow/Black)',
+    );
+  });
+
+  it('keeps words that start with a digit as words, not ids', () => {
+    expect(normalize('Toilet Tissue 2-Ply, 4-week').refs).toEqual([]);
   });
 });
 

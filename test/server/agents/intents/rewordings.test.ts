@@ -56,6 +56,12 @@ const ROWS: Row[] = [
   ['Discard the item named Old Gasket Set', { kind: 'remove_item', ref: 'Old Gasket Set' }],
   ['Remove Hex Nut M6 from inventory', { kind: 'remove_item', ref: 'Hex Nut M6' }],
   ['Remove it', { kind: 'remove_item', ref: 'inv_0042' }, { item_id: 'inv_0042' }],
+  // names as the mock data writes them: hyphens, commas, slashes, digits
+  ['Remove All-Purpose Cleaner 1 L Spray', { kind: 'remove_item', ref: 'All-Purpose Cleaner 1 L Spray' }],
+  [
+    'Delete Toilet Tissue 2-Ply Case of 48, please',
+    { kind: 'remove_item', ref: 'Toilet Tissue 2-Ply Case of 48' },
+  ],
   // removing low stock
   ['Delete every item that is low on stock', { kind: 'remove_low_stock' }],
   ['Get rid of everything below the reorder point', { kind: 'remove_low_stock' }],
@@ -112,6 +118,14 @@ const ROWS: Row[] = [
     'Set the current stock to 40',
     { kind: 'set_field', ref: 'FAS-1042', field: 'current_stock', value: 40 },
     { sku: 'FAS-1042' },
+  ],
+  [
+    'Set current_stock of Microfiber Cloth Yellow, Pack of 12 to 40',
+    { kind: 'set_field', ref: 'Microfiber Cloth Yellow, Pack of 12', field: 'current_stock', value: 40 },
+  ],
+  [
+    'Change the stock of Anti-Slip Floor Tape 50 mm Yellow/Black to 25',
+    { kind: 'set_field', ref: 'Anti-Slip Floor Tape 50 mm Yellow/Black', field: 'current_stock', value: 25 },
   ],
   // restocking
   ['Replenish everything that is running low', { kind: 'restock_low_stock' }],

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { connectSynced, waitFor } from '../helpers/clients.js';
+import { startTestServer, type TestServer } from '../helpers/start-server.js';
+import { removeDir } from '../helpers/temp-dir.js';
+
+function closeCode(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.on('close', (code) => resolve(code)));
+}
+
+function opened(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    ws.on('open', () => resolve());
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
+  });
+}
+
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url);
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => resolve(101));
+    ws.on('error', () => undefined);
+  });
+}
+
+describe('limits (each configurable, with a clear answer)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({
+      env: {
+        MAX_SYNC_MESSAGE_BYTES: String(64 * 1024),
+        MAX_BODY_BYTES: String(16 * 1024),
+        REQUESTS_PER_MINUTE: '6',
+        MAX_CONNECTIONS_PER_ROOM: '3',
+        MAX_LOADED_ROOMS: '4',
+        MAX_BULK_ITEMS: '10',
+      },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    removeDir(server.dataDir);
+  });
+
+  it('closes a /yjs connection with 1009 on a message over the limit, without touching others', async () => {
+    const healthy = await connectSynced(server.wsUrl, 'big');
+    const ws = new WebSocket(`${server.wsUrl}/big`);
+    await opened(ws);
+    const code = closeCode(ws);
+    ws.send(Buffer.alloc(65 * 1024, 1));
+    expect(await code).toBe(1009);
+    expect(healthy.provider.wsconnected).toBe(true);
+    healthy.destroy();
+  });
+
+  it('closes a /progress connection with 1009 over 1 MiB by default', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/progress/big`);
+    await opened(ws);
+    const code = closeCode(ws);
+    ws.send('x'.repeat(1024 * 1024 + 10));
+    expect(await code).toBe(1009);
+  });
+
+  it('answers 413 to a body over the limit', async () => {
+    const res = await fetch(`${server.url}/api/rooms/body/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: 'Add 1 new inventory item', context: { pad: 'x'.repeat(20 * 1024) } }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('answers 429 to too many requests from one user, and an error on the channel', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${server.url}/api/rooms/rate/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: 'Analyze supplier performance', userId: 'hasty' }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses[0]).toBe(200);
+
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/progress/rate2`);
+    await opened(ws);
+    const errors: string[] = [];
+    ws.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as { type: string; message: string; requestId?: string };
+      if (message.type === 'error' && !message.requestId) errors.push(message.message);
+    });
+    for (let i = 0; i < 4; i++)
+      ws.send(JSON.stringify({ type: 'user_request', input: 'show low stock', userId: `u${i}` }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(errors.some((m) => /too many requests/i.test(m))).toBe(true);
+    ws.close();
+  });
+
+  it('refuses more connections per room than allowed with 503', async () => {
+    const sockets = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const ws = new WebSocket(`${server.wsUrl}/crowded`);
+        await opened(ws);
+        return ws;
+      }),
+    );
+    expect(await upgradeStatus(`${server.wsUrl}/crowded`)).toBe(503);
+    sockets.forEach((ws) => ws.close());
+  });
+
+  it('refuses to open more rooms than allowed with 503 until one unloads', async () => {
+    const held = await Promise.all(['r1', 'r2', 'r3', 'r4'].map((room) => connectSynced(server.wsUrl, room)));
+    expect(await upgradeStatus(`${server.wsUrl}/r5`)).toBe(503);
+    expect((await fetch(`${server.url}/api/rooms/r5/items`)).status).toBe(503);
+    held.forEach((c) => c.destroy());
+    await waitFor(() => server.registry.loadedRooms === 0, 'rooms unloaded');
+    expect((await fetch(`${server.url}/api/rooms/r5/items`)).status).toBe(200);
+  });
+
+  it('refuses a bulk request over the item limit with an error and no change', async () => {
+    const items = Array.from({ length: 11 }, (_, i) => ({ type: 'inventory', name: `Item ${i}` }));
+    const res = await fetch(`${server.url}/api/rooms/bulk/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        input: 'Perform add_multiple on 11 items',
+        context: { operation: 'add_multiple', items },
+        userId: 'bulk-user',
+      }),
+    });
+    const body = (await res.json()) as { messages: { type: string; message: string }[] };
+    expect(body.messages.at(-1)?.type).toBe('error');
+    expect(body.messages.at(-1)?.message).toMatch(/limit of 10/);
+    const after = (await (await fetch(`${server.url}/api/rooms/bulk/items`)).json()) as { items: unknown[] };
+    expect(after.items).toEqual([]);
+  });
+
+  it('sends security headers', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
