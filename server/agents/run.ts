@@ -95,13 +95,17 @@ export class AgentRun {
 
   /** The agent's status line in the room's awareness. */
   status(text: string): void {
-    this.peer.awareness.setLocalStateField('user', {
-      name: this.agent.name,
-      color: this.agent.color,
-      kind: 'agent',
-      agentId: this.agent.id,
-      status: text,
-      requestId: this.request.requestId,
+    // The whole state, not setLocalStateField: that is a no-op while the
+    // state is null, which is how a LocalPeer starts.
+    this.peer.awareness.setLocalState({
+      user: {
+        name: this.agent.name,
+        color: this.agent.color,
+        kind: 'agent',
+        agentId: this.agent.id,
+        status: text,
+        requestId: this.request.requestId,
+      },
     });
   }
 

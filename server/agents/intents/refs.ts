@@ -6,7 +6,7 @@ import { placeholderValue, restore, type Normalized } from './normalize.js';
 
 // Names may hold commas ("Microfiber Cloth, Pack of 12"): only a trailing courtesy is cut.
 const LEAD_FILLER =
-  /^(?:the|this|that|a|an|our|my|item|items|product|inventory|entry|record|sku|id|number|no|with|named|called|of|for|on)\b\s*/i;
+  /^(?:the|this|that|a|an|our|my|item|items|product|inventory|entry|record|sku|id|number|no|with|named|called|of|for|on)(?![\w-])\s*/i;
 const TRAIL_FILLER =
   /\s*(?:\b(?:from|off|out of|in) (?:the |my |our )?(?:inventory|board|list|room|stock|catalog(?:ue)?|system|table)|,?\s*\b(?:please|thanks|thank you|now|for me))$/i;
 const NOT_A_NAME =

@@ -8,7 +8,10 @@ import { planUndo } from './undo-plan.js';
 
 export const removeRecentlyAddedHandler: Handler<'remove_recently_added'> = async (_intent, run) => {
   const history = await run.memory.recent(run.request.room);
-  const last = history.find((entry) => entry.added.length > 0 && !entry.undoneBy);
+  // An undo's `added` are removed items it put back, not new ones: skip undos.
+  const last = history.find(
+    (entry) => entry.intentKind !== 'undo_last_agent_change' && entry.added.length > 0 && !entry.undoneBy,
+  );
   if (!last) throw new RequestError('No recent request added any items', 'nothing_to_do');
   const present = last.added.filter((id) => itemsOf(run.doc).has(id));
   run.emit('item_removal', `Removing ${present.length} items added by "${last.input}"`, {

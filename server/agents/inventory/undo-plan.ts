@@ -4,6 +4,7 @@ import {
   itemsOf,
   sameJson,
   STAMP_KEYS,
+  type FieldChange,
   type ItemPatch,
   type NewItem,
 } from '../../../shared/items.js';
@@ -67,7 +68,7 @@ export function planUndo(doc: Y.Doc, entry: MemoryEntry): UndoPlan {
 
   const patches = new Map<string, ItemPatch & { data: Record<string, unknown> }>();
   const clears = new Map<string, string[]>();
-  for (const change of entry.changes) {
+  for (const change of netChanges(entry.changes)) {
     if (STAMP_KEYS.has(change.field) || entry.added.includes(change.id)) continue;
     const item = items.get(change.id);
     if (!item) {
@@ -90,4 +91,20 @@ export function planUndo(doc: Y.Doc, entry: MemoryEntry): UndoPlan {
   plan.patches = [...patches.values()];
   plan.clears = [...clears].map(([id, fields]) => ({ id, fields }));
   return plan;
+}
+
+/**
+ * One change per field: its value before the request's first write and after
+ * its last. A request may write a field twice (a bulk update listing an item
+ * twice); comparing the first write's `after` with the document would
+ * mistake the second write for a person's edit.
+ */
+function netChanges(changes: readonly FieldChange[]): FieldChange[] {
+  const byField = new Map<string, FieldChange>();
+  for (const change of changes) {
+    const key = JSON.stringify([change.id, change.field]);
+    const first = byField.get(key);
+    byField.set(key, first ? { ...first, after: change.after } : change);
+  }
+  return [...byField.values()];
 }
