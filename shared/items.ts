@@ -88,7 +88,10 @@ export function dataOf(item: ItemMap): Y.Map<unknown> | undefined {
 }
 
 function newId(): string {
-  return globalThis.crypto.randomUUID();
+  // randomUUID exists only in secure contexts; a page served over plain HTTP on a LAN address lacks it.
+  if (typeof globalThis.crypto.randomUUID === 'function') return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function stamp(origin: WriteOrigin, at: Date): Record<string, string> {
