@@ -14,12 +14,6 @@ import {
 } from './support/browser.js';
 import { ensureClientBuilt } from './support/build-client.js';
 
-// TODO(agents e2e): once the agents land, add "an agent request from the browser": type
-// "Add 5 new inventory items for Q1 planning" into [data-testid="agent-input"] and press Enter;
-// expect [data-testid="progress-feed"] children with data-type start … complete, 5 new item rows
-// on BOTH pages, the agent in [data-testid="presence"] (robot badge) while it runs, the activity
-// feed naming the agent, and clicking a feed entry scrolling to and flashing that row.
-
 let server: SpawnedServer;
 let browser: Browser;
 
