@@ -31,6 +31,18 @@ const EnvSchema = z.object({
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
   ),
+  /** PostgreSQL schema for the tables (created and migrated on start); one per deployment or test. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'must be a plain SQL identifier')
+    .default('public'),
+  /** Prefix of every Redis key and channel; processes of one deployment share it. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, or _ . -')
+    .default('stockroom'),
+  /** Processes heartbeat this often; one silent for 3 beats is gone (its presence is dropped). */
+  REDIS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_INSECURE: flag.default(false),
   LLM_BASE_URL: optionalText.pipe(z.url().optional()),

@@ -11,9 +11,13 @@ import { serveProgressSocket } from './http/progress-socket.js';
 import { mountRequestsRoute } from './http/requests-route.js';
 import { attachWebSockets } from './http/websockets.js';
 import type { Logger } from './logger.js';
+import type { AgentMemory } from './agents/memory/memory.js';
 import { RateLimiter } from './http/rate-limiter.js';
-import { LocalProgressHub } from './progress/hub.js';
+import { LocalProgressHub, type ProgressHub } from './progress/hub.js';
+import { startScale } from './scale/scale.js';
 import { createDemoSeeder } from './seed/demo-seed.js';
+import { PostgresAgentMemory } from './store/postgres-memory.js';
+import { PostgresStore } from './store/postgres.js';
 import { SqliteAgentMemory } from './store/sqlite-memory.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
@@ -31,19 +35,31 @@ export interface RunningServer {
 
 /** Composition root: store, rooms, HTTP app and WebSockets on one port. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const sqlite = SqliteStore.open(config.dataDir);
-  const store: Store = sqlite;
-  const memory = new SqliteAgentMemory(sqlite.db);
+  const { store, memory } = await openStore(config, logger);
+  // With REDIS_URL, rooms, progress and the request line are shared with the other processes.
+  const scale = config.REDIS_URL
+    ? await startScale({
+        redisUrl: config.REDIS_URL,
+        prefix: config.REDIS_PREFIX,
+        heartbeatMs: config.REDIS_HEARTBEAT_MS,
+        store,
+        logger,
+      }).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : null;
   const data = createMockData(config.mockDataDir);
   const registry = new RoomRegistry(store, {
     logger,
+    replicator: scale?.replicator,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     compactAfterBytes: config.COMPACT_AFTER_BYTES,
     initialize: createDemoSeeder(data, logger),
     maxLoadedRooms: config.MAX_LOADED_ROOMS,
   });
   const rateLimiter = new RateLimiter(config.REQUESTS_PER_MINUTE);
-  const hub = new LocalProgressHub();
+  const hub: ProgressHub = scale?.hub ?? new LocalProgressHub();
   const orchestrator = new Orchestrator({
     registry,
     hub,
@@ -57,7 +73,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     }),
     handlers: HANDLERS,
     limits: { maxBulkItems: config.MAX_BULK_ITEMS },
+    line: scale?.line,
   });
+  scale?.line.onCancel((room, requestId) => orchestrator.cancel(room, requestId));
   const app = createApp({
     logger,
     registry,
@@ -94,7 +112,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  logger.info({ port, host: config.HOST, dataDir: config.dataDir, store: store.kind }, 'stockroom listening');
+  logger.info(
+    { port, host: config.HOST, dataDir: config.dataDir, store: store.kind, node: scale?.node },
+    'stockroom listening',
+  );
 
   let closing: Promise<void> | null = null;
   return {
@@ -111,10 +132,27 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         await registry.closeAll();
         server.closeAllConnections();
         await stopped;
+        await scale?.close();
         await store.close();
         logger.info('stockroom stopped');
       })();
       return closing;
     },
   };
+}
+
+/** PostgreSQL when DATABASE_URL is set (shared by every process), else the embedded SQLite file. */
+async function openStore(config: Config, logger: Logger): Promise<{ store: Store; memory: AgentMemory }> {
+  if (config.DATABASE_URL) {
+    const postgres = await PostgresStore.open(config.DATABASE_URL, {
+      schema: config.DATABASE_SCHEMA,
+      onError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'),
+    });
+    return { store: postgres, memory: new PostgresAgentMemory(postgres.pool, config.DATABASE_SCHEMA) };
+  }
+  if (config.REDIS_URL) {
+    logger.warn('REDIS_URL without DATABASE_URL: every process must share one DATA_DIR on one machine');
+  }
+  const sqlite = SqliteStore.open(config.dataDir);
+  return { store: sqlite, memory: new SqliteAgentMemory(sqlite.db) };
 }

@@ -67,22 +67,41 @@ export function isLowStock(data: Readonly<Record<string, unknown>>): boolean {
   return typeof stock === 'number' && typeof reorder === 'number' && stock <= reorder;
 }
 
+/**
+ * A peer with write access can put anything under `items`; readers skip
+ * entries that are not item maps rather than fail the whole room.
+ */
+export function isItemMap(value: unknown): value is ItemMap {
+  return value instanceof Y.Map;
+}
+
 export function readItem(item: ItemMap): Item {
-  return item.toJSON() as Item;
+  const json = item.toJSON() as Partial<Item>;
+  return {
+    ...json,
+    id: typeof json.id === 'string' ? json.id : '',
+    type: typeof json.type === 'string' ? json.type : '',
+    name: typeof json.name === 'string' ? json.name : '',
+    subtitle: typeof json.subtitle === 'string' ? json.subtitle : '',
+    data: json.data !== null && typeof json.data === 'object' && !Array.isArray(json.data) ? json.data : {},
+  };
 }
 
 export function getItem(doc: Y.Doc, id: string): Item | undefined {
-  const item = itemsOf(doc).get(id);
-  return item ? readItem(item) : undefined;
+  const item: unknown = itemsOf(doc).get(id);
+  return isItemMap(item) ? readItem(item) : undefined;
 }
 
 export function listItems(doc: Y.Doc): Item[] {
   const out: Item[] = [];
-  itemsOf(doc).forEach((item) => out.push(readItem(item)));
+  itemsOf(doc).forEach((item: unknown) => {
+    if (isItemMap(item)) out.push(readItem(item));
+  });
   return out;
 }
 
-export function dataOf(item: ItemMap): Y.Map<unknown> | undefined {
+export function dataOf(item: unknown): Y.Map<unknown> | undefined {
+  if (!isItemMap(item)) return undefined;
   const data = item.get('data');
   return data instanceof Y.Map ? data : undefined;
 }
@@ -199,9 +218,8 @@ export function removeItems(doc: Y.Doc, ids: readonly string[], origin: WriteOri
   const removed: Item[] = [];
   doc.transact(() => {
     for (const id of new Set(ids)) {
-      const item = items.get(id);
-      if (!item) continue;
-      removed.push(readItem(item));
+      const item: unknown = items.get(id);
+      if (isItemMap(item)) removed.push(readItem(item));
       items.delete(id);
     }
   }, origin);

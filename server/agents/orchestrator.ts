@@ -1,5 +1,5 @@
 import { ItemValidationError } from '../../shared/items.js';
-import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
+import { isTerminal, type ProgressMessage, type ProgressType } from '../../shared/progress.js';
 import type { MockData } from '../data/mock-data.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
@@ -21,6 +21,24 @@ export interface OrchestratorDeps {
   handlers: HandlerTable;
   logger: Logger;
   limits: { maxBulkItems: number };
+  /** Orders requests across server processes (server/scale); without it this process's queue alone does. */
+  line?: RequestLine | undefined;
+}
+
+/** A room's requests in one line shared by every server process (docs/SCALING.md). */
+export interface RequestLine {
+  /**
+   * Takes the request's place at arrival: how many requests of the room are
+   * ahead in the whole cluster, or null when a live process already has this
+   * request id (it runs there once; its messages reach every watcher).
+   */
+  join(room: string, requestId: string): Promise<number | null>;
+  /** Resolves when the request is first in line; rejects once `signal` aborts. */
+  turn(room: string, requestId: string, signal: AbortSignal): Promise<void>;
+  /** Leaves the line so that the next request may start. Never rejects. */
+  leave(room: string, requestId: string): Promise<void>;
+  /** Asks the process running or queueing the request to cancel it; false when none is known to. */
+  cancelElsewhere(room: string, requestId: string): boolean;
 }
 
 export interface SubmittedRequest {
@@ -34,6 +52,8 @@ export interface SubmittedRequest {
 interface Job {
   request: RunRequest;
   run?: AgentRun;
+  /** Set while the job waits for its turn in the cluster-wide line. */
+  waiting?: AbortController;
   cancelled: boolean;
   finished: Promise<void>;
   finish: () => void;
@@ -74,8 +94,14 @@ export class Orchestrator {
       finish: () => finish(),
     };
     this.jobs.set(requestId, job);
-    const queue = this.queueOf(submitted.room);
-    const ahead = (queue.running ? 1 : 0) + queue.waiting.length;
+    if (this.deps.line && !this.closed) this.joinLine(job, this.deps.line);
+    else this.enqueue(job);
+    return { requestId, finished: job.finished };
+  }
+
+  private enqueue(job: Job, aheadInCluster?: number): void {
+    const queue = this.queueOf(job.request.room);
+    const ahead = aheadInCluster ?? (queue.running ? 1 : 0) + queue.waiting.length;
     queue.waiting.push(job);
     this.publish(
       job,
@@ -87,15 +113,38 @@ export class Orchestrator {
         position: ahead,
       },
     );
-    if (this.closed) this.cancelJob(job, 'server shutting down');
-    else this.pump(submitted.room);
-    return { requestId, finished: job.finished };
+    if (this.closed || job.cancelled) this.cancelJob(job, this.closed ? 'server shutting down' : 'cancelled');
+    else this.pump(job.request.room);
+  }
+
+  /** Across processes the place in line is taken at arrival, and the start message waits for it. */
+  private joinLine(job: Job, line: RequestLine): void {
+    const { room, requestId } = job.request;
+    line.join(room, requestId).then(
+      (ahead) => {
+        if (ahead !== null) return this.enqueue(job, ahead);
+        // The same request reached another process first: it runs there, exactly once.
+        this.jobs.delete(requestId);
+        const stop = this.deps.hub.subscribe(room, (message) => {
+          if (message.requestId !== requestId || !isTerminal(message)) return;
+          stop();
+          job.finish();
+        });
+      },
+      (error: unknown) => {
+        this.deps.logger.error({ err: error, room, requestId }, 'could not join the request line');
+        this.end(job, 'error', 'Requests cannot be scheduled right now; try again shortly', {
+          reason: 'unavailable',
+          affected: emptyAffected(),
+        });
+      },
+    );
   }
 
   /** Cancels a running or queued request of the room. False when there is none with that id. */
   cancel(room: string, requestId: string): boolean {
     const job = this.jobs.get(requestId);
-    if (!job || job.request.room !== room) return false;
+    if (!job || job.request.room !== room) return this.deps.line?.cancelElsewhere(room, requestId) ?? false;
     this.cancelJob(job, 'cancelled');
     return true;
   }
@@ -106,6 +155,7 @@ export class Orchestrator {
       job.run.cancel();
       return;
     }
+    job.waiting?.abort(why);
     const queue = this.queues.get(job.request.room);
     if (queue && queue.waiting.includes(job)) {
       queue.waiting.splice(queue.waiting.indexOf(job), 1);
@@ -142,10 +192,34 @@ export class Orchestrator {
       return;
     }
     queue.running = job;
-    void this.execute(job).finally(() => {
+    const line = this.deps.line;
+    const done = line
+      ? this.takeTurn(job, line).then((turn) => (turn ? this.execute(job) : undefined))
+      : this.execute(job);
+    void done.finally(() => {
+      void line?.leave(room, job.request.requestId);
       queue.running = null;
       this.pump(room);
     });
+  }
+
+  /** Waits until the job is first in the cluster-wide line; false when it was cancelled meanwhile. */
+  private async takeTurn(job: Job, line: RequestLine): Promise<boolean> {
+    const waiting = new AbortController();
+    job.waiting = waiting;
+    try {
+      await line.turn(job.request.room, job.request.requestId, waiting.signal);
+      return true;
+    } catch {
+      const why = typeof waiting.signal.reason === 'string' ? waiting.signal.reason : 'cancelled';
+      this.end(job, 'error', `Request ${why} before it started`, {
+        reason: 'cancelled',
+        affected: emptyAffected(),
+      });
+      return false;
+    } finally {
+      job.waiting = undefined;
+    }
   }
 
   private async execute(job: Job): Promise<void> {

@@ -188,8 +188,7 @@ export class AgentRun {
   }
 
   private nameOf(id: string): string {
-    const name = itemsOf(this.doc).get(id)?.get('name');
-    return typeof name === 'string' ? name : id;
+    return getItem(this.doc, id)?.name || id;
   }
 }
 

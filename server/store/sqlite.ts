@@ -81,15 +81,20 @@ export class SqliteStore implements Store {
   }
 
   async load(room: string): Promise<StoredRoom> {
-    // A read transaction, so a concurrent compaction cannot slip between the two reads.
+    return this.loadSince(room, 0);
+  }
+
+  async loadSince(room: string, afterSeq: number): Promise<StoredRoom> {
+    // A read transaction, so a concurrent compaction cannot slip between the reads.
     return this.db.transaction(() => {
       const snapshot = this.statements.snapshot.get(room);
-      const rows = this.statements.updates.all(room, snapshot?.seq ?? 0);
+      const folded = snapshot !== undefined && snapshot.seq > afterSeq;
+      const rows = this.statements.updates.all(room, Math.max(afterSeq, snapshot?.seq ?? 0));
       const updates = rows.map((row) => new Uint8Array(row.data));
       return {
-        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        snapshot: folded ? new Uint8Array(snapshot.data) : null,
         updates,
-        lastSeq: rows.at(-1)?.seq ?? snapshot?.seq ?? 0,
+        lastSeq: rows.at(-1)?.seq ?? this.statements.lastSeq.get(room, room)?.seq ?? 0,
         tailBytes: updates.reduce((sum, u) => sum + u.byteLength, 0),
       };
     })();

@@ -16,10 +16,20 @@ export interface StoredRoom {
 
 export interface Store {
   readonly kind: string;
+  /** The whole room: snapshot plus every update after it. Same as `loadSince(room, 0)`. */
   load(room: string): Promise<StoredRoom>;
   /**
+   * What a reader holding every update through `afterSeq` is missing, read
+   * consistently: the updates with seq > afterSeq in order, and the snapshot
+   * too when compaction already folded some of them into it (then `updates`
+   * are those after the snapshot). `lastSeq` is the room's last sequence
+   * number. Processes sharing a store catch up with this (docs/SCALING.md).
+   */
+  loadSince(room: string, afterSeq: number): Promise<StoredRoom>;
+  /**
    * Appends updates in ONE transaction, durable when the promise resolves.
-   * Returns the sequence number given to the last one.
+   * Returns the sequence number given to the last one; the batch holds the
+   * consecutive numbers ending there, even with other appenders at once.
    */
   append(room: string, updates: readonly Uint8Array[]): Promise<number>;
   /**

@@ -79,7 +79,7 @@ export class SyncConnection implements RoomPeer {
           err: error instanceof Error ? error.message : String(error),
           bytes: data.byteLength,
         },
-        'closing connection after a frame that failed to decode',
+        'closing connection after a frame that failed to decode or apply',
       );
       this.close(CloseCode.unsupportedData, 'invalid frame');
     }

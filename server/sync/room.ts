@@ -4,6 +4,7 @@ import type { RemoteOrigin } from '../../shared/origins.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientFrame } from './frames.js';
+import { SeqWindow } from './seq-window.js';
 
 /** Anything that takes part in a room: a WebSocket connection or an in-process peer (agents, seeding). */
 export interface RoomPeer {
@@ -11,8 +12,22 @@ export interface RoomPeer {
   send(frame: Uint8Array): void;
 }
 
+/**
+ * Shares a room's committed updates with other server processes
+ * (server/scale, docs/SCALING.md). Absent with one process.
+ */
+export interface RoomReplicator {
+  /** The room was loaded: start hearing about it and catch up. Resolves before anyone sees the room. */
+  attach(room: Room): Promise<void>;
+  /** Local updates were committed as sequence numbers first..last and applied. Must not throw. */
+  committed(room: Room, first: number, last: number, update: Uint8Array): void;
+  /** The room is unloading. */
+  detach(room: Room): void;
+}
+
 export interface RoomOptions {
   logger: Logger;
+  replicator?: RoomReplicator | undefined;
   /** Fold the log into a snapshot after this many updates (default 500)… */
   compactAfterUpdates: number;
   /** …or after this many bytes of updates (default 8 MiB), whichever comes first. */
@@ -21,7 +36,14 @@ export interface RoomOptions {
 
 /** Committed bytes applied to the room's own doc. */
 const COMMITTED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'store' });
+/** Bytes another process committed. */
+const REPLICATED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'redis' });
 const STORE_RETRY_MS = 1000;
+
+/** An update that does not apply (Yjs checks an update's bytes, not its references); nothing of it was kept. */
+export class UpdateRefusedError extends Error {
+  override name = 'UpdateRefusedError';
+}
 
 /**
  * One room: the authoritative Y.Doc, awareness, and the peers in it. Every
@@ -34,19 +56,31 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private pending: Uint8Array[] = [];
+  /**
+   * `doc` plus every update accepted since (queued in `pending` or being
+   * stored in `committing`). An update is applied here first: one that
+   * throws part-way leaves only this replica half-changed, which is then
+   * rebuilt, and the update is refused. What the room stores, applies and
+   * forwards is what Yjs re-encodes from this replica — never a peer's raw
+   * bytes — so the room, its store, its peers and a fresh client agree.
+   */
+  private staging = new Y.Doc();
+  private committing: Uint8Array[] = [];
   private flushScheduled = false;
   private chain: Promise<void> = Promise.resolve();
   private tailCount: number;
   private tailBytes: number;
   private closed = false;
+  private readonly applied: SeqWindow;
 
   private constructor(
     readonly name: string,
     private readonly store: Store,
     private readonly options: RoomOptions,
-    private lastSeq: number,
+    lastSeq: number,
     tail: { count: number; bytes: number },
   ) {
+    this.applied = new SeqWindow(lastSeq);
     this.tailCount = tail.count;
     this.tailBytes = tail.bytes;
     // The server holds no presence of its own.
@@ -60,10 +94,13 @@ export class Room {
       count: stored.updates.length,
       bytes: stored.tailBytes,
     });
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, COMMITTED);
-      if (stored.updates.length > 0) Y.applyUpdate(room.doc, Y.mergeUpdates(stored.updates), COMMITTED);
-    }, COMMITTED);
+    for (const doc of [room.doc, room.staging]) {
+      doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, COMMITTED);
+        if (stored.updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(stored.updates), COMMITTED);
+      }, COMMITTED);
+    }
+    await options.replicator?.attach(room);
     return room;
   }
 
@@ -71,8 +108,18 @@ export class Room {
     return this.peers.size;
   }
 
+  /** Every stored update through this sequence number is in `doc`. */
   get seq(): number {
-    return this.lastSeq;
+    return this.applied.contiguous;
+  }
+
+  /** The highest sequence number in `doc`; above `seq` when another process's commits are still on their way. */
+  get highestSeq(): number {
+    return this.applied.highest;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   join(peer: RoomPeer): void {
@@ -110,10 +157,13 @@ export class Room {
     }
   }
 
-  /** Queues an update for the next group commit. */
+  /** Queues an update for the next group commit; throws UpdateRefusedError, changing nothing, if it does not apply. */
   submit(update: Uint8Array): void {
     if (this.closed) throw new Error(`room ${this.name} is closed`);
-    this.pending.push(update);
+    const accepted = this.stage(update);
+    // Nothing new (e.g. a sync step 2 the room already had): nothing to store or forward.
+    if (accepted === null) return;
+    this.pending.push(accepted);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => void this.flush());
@@ -136,9 +186,12 @@ export class Room {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
+    this.committing = batch;
+    let last: number;
     try {
-      this.lastSeq = await this.store.append(this.name, batch);
+      last = await this.store.append(this.name, batch);
     } catch (error) {
+      this.committing = [];
       // Nothing is applied or forwarded that is not stored: keep the batch and retry.
       this.options.logger.error(
         { err: error, room: this.name, updates: batch.length },
@@ -148,9 +201,13 @@ export class Room {
       await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
       return this.commitPending();
     }
+    const first = last - batch.length + 1;
+    this.applied.add(first, last);
     const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
     Y.applyUpdate(this.doc, merged, COMMITTED);
+    this.committing = [];
     this.broadcast(updateFrame(merged));
+    this.options.replicator?.committed(this, first, last, merged);
     this.tailCount += batch.length;
     this.tailBytes += batch.reduce((sum, u) => sum + u.byteLength, 0);
     if (
@@ -161,10 +218,90 @@ export class Room {
     }
   }
 
+  /**
+   * Applies updates another process committed as first..last (durable
+   * already) and forwards to the peers only what was new to this doc.
+   * Duplicates and re-reads are harmless: Yjs ignores what it has.
+   */
+  applyRemote(first: number, last: number, update: Uint8Array): void {
+    if (this.closed || this.applied.covers(first, last)) return;
+    const fresh: Uint8Array[] = [];
+    const collect = (u: Uint8Array): number => fresh.push(u);
+    // Listening only here keeps the local commit path free of a second encode.
+    this.doc.on('update', collect);
+    try {
+      Y.applyUpdate(this.doc, update, REPLICATED);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    this.applied.add(first, last);
+    // The replica that local updates are tried on must hold everything `doc` does. A local update
+    // it held back for want of this one (a client that came from another process) is complete now.
+    const held = this.staging.store.pendingStructs !== null || this.staging.store.pendingDs !== null;
+    const unblocked: Uint8Array[] = [];
+    const collectUnblocked = (u: Uint8Array): number => unblocked.push(u);
+    if (held) this.staging.on('update', collectUnblocked);
+    try {
+      Y.applyUpdate(this.staging, update);
+    } catch {
+      this.restage();
+    } finally {
+      this.staging.off('update', collectUnblocked);
+    }
+    if (fresh.length > 0) this.broadcast(updateFrame(fresh.length === 1 ? fresh[0]! : Y.mergeUpdates(fresh)));
+    if (unblocked.length > 0) {
+      // Stored and forwarded like any local update, minus the remote part, which is stored already.
+      this.pending.push(Y.diffUpdate(Y.mergeUpdates(unblocked), Y.encodeStateVectorFromUpdate(update)));
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    }
+  }
+
+  /**
+   * Applies an update to `staging` and returns what it changed there, as
+   * Yjs encodes it (null if nothing). If it throws, `staging` is rebuilt and
+   * UpdateRefusedError thrown: nothing of the update is kept anywhere.
+   */
+  private stage(update: Uint8Array): Uint8Array | null {
+    const staging = this.staging;
+    const changes: Uint8Array[] = [];
+    const collect = (u: Uint8Array): number => changes.push(u);
+    staging.on('update', collect);
+    try {
+      Y.applyUpdate(staging, update);
+    } catch (error) {
+      this.restage();
+      throw new UpdateRefusedError(
+        `update does not apply: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      staging.off('update', collect);
+    }
+    if (changes.length === 0) return null;
+    return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+  }
+
+  /** Rebuilds `staging` from `doc` and the updates accepted since (O(document); only after a refusal). */
+  private restage(): void {
+    try {
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(this.doc));
+      for (const update of [...this.committing, ...this.pending]) Y.applyUpdate(replica, update);
+      this.staging.destroy();
+      this.staging = replica;
+    } catch (error) {
+      this.options.logger.error({ err: error, room: this.name }, 'rebuilding the staging replica failed');
+    }
+  }
+
   private async compact(): Promise<void> {
+    // Only through `seq`, read with the snapshot: past it, another process's update may be missing.
+    const through = this.applied.contiguous;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     try {
-      await this.store.compact(this.name, snapshot, this.lastSeq);
+      await this.store.compact(this.name, snapshot, through);
       this.tailCount = 0;
       this.tailBytes = 0;
     } catch (error) {
@@ -196,8 +333,10 @@ export class Room {
     await this.flush();
     this.closed = true;
     if (this.tailCount > 0) await this.chain.then(() => this.compact());
+    this.options.replicator?.detach(this);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
+    this.staging.destroy();
     this.doc.destroy();
   }
 }

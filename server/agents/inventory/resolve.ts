@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { itemsOf, readItem, type Item } from '../../../shared/items.js';
+import { isItemMap, itemsOf, listItems, readItem, type Item } from '../../../shared/items.js';
 import { RequestError } from '../errors.js';
 
 /**
@@ -9,11 +9,10 @@ import { RequestError } from '../errors.js';
  */
 export function resolveItem(doc: Y.Doc, ref: string): Item {
   const items = itemsOf(doc);
-  const byId = items.get(ref);
-  if (byId) return readItem(byId);
+  const byId: unknown = items.get(ref);
+  if (isItemMap(byId)) return readItem(byId);
   const wanted = ref.trim().toLowerCase();
-  const all: Item[] = [];
-  items.forEach((item) => all.push(readItem(item)));
+  const all = listItems(doc);
   const bySku = all.filter((item) => String(item.data['sku'] ?? '').toLowerCase() === wanted);
   if (bySku.length === 1) return bySku[0]!;
   const byName = all.filter((item) => item.name.toLowerCase() === wanted);

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   dataOf,
+  isItemMap,
   itemsOf,
   sameJson,
   STAMP_KEYS,
@@ -70,8 +71,8 @@ export function planUndo(doc: Y.Doc, entry: MemoryEntry): UndoPlan {
   const clears = new Map<string, string[]>();
   for (const change of netChanges(entry.changes)) {
     if (STAMP_KEYS.has(change.field) || entry.added.includes(change.id)) continue;
-    const item = items.get(change.id);
-    if (!item) {
+    const item: unknown = items.get(change.id);
+    if (!isItemMap(item)) {
       plan.skipped.push({ itemId: change.id, field: change.field, reason: 'item was removed since' });
       continue;
     }
