@@ -3,7 +3,6 @@ import {
   addItems,
   clearFields,
   getItem,
-  itemsOf,
   removeItems,
   updateItems,
   type FieldChange,
