@@ -123,12 +123,19 @@ describe('auth with AUTH_SECRET set', () => {
   });
 });
 
+function withoutNpmLoglevel(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const key of Object.keys(copy)) if (key.toLowerCase() === 'npm_config_loglevel') delete copy[key];
+  return copy;
+}
+
 describe('npm run token', () => {
   it('prints only the token, on one line, for the given user, room and grant', async () => {
     const { stdout } = await promisify(execFile)(
       'npm',
       ['run', 'token', '--', '--user', 'alice', '--room', 'demo', '--read', '--ttl', '1h'],
-      { cwd: ROOT, env: { ...process.env, AUTH_SECRET: SECRET } },
+      // As from a person's shell: without the loglevel an outer `npm test --loglevel=…` would pass down.
+      { cwd: ROOT, env: { ...withoutNpmLoglevel(process.env), AUTH_SECRET: SECRET } },
     );
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const claims = await verifyToken(SECRET, stdout.trim());
