@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { TargetName } from './ipc.js';
 import type { BenchReport, Run } from './report/model.js';
 import { resultsTable } from './report/table.js';
-import { verdictLines, verdicts } from './report/verdicts.js';
+import { verdictLines, verdicts, warnings } from './report/verdicts.js';
+import { treeCpuSeconds } from './proc-stats.js';
 import { coldRun, floorRun, liveRun, runningServers } from './runs.js';
 import { loadSettings, type BenchSettings } from './settings.js';
 import { ROOT } from './targets.js';
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
     version: 1,
     startedAt: new Date(started).toISOString(),
     durationS: (Date.now() - started) / 1000,
+    // Every process of the run (servers and workers are children, reaped by now).
+    cpuS: treeCpuSeconds(process.pid),
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -141,15 +144,18 @@ async function main(): Promise<void> {
     ns: settings.ns,
     runs,
     verdicts: [],
+    warnings: [],
   };
   report.verdicts = verdicts(report);
+  report.warnings = warnings(report);
 
   const targets: TargetName[] = settings.targets;
   console.log(`\n${resultsTable(report, targets)}\n`);
   console.log(verdictLines(report.verdicts));
+  for (const warning of report.warnings) console.warn(`warning: ${warning}`);
   const m = report.machine;
   console.log(
-    `\n${m.cpus}× ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; load average ${m.loadAverageStart.map((l) => l.toFixed(1)).join(' ')} → ${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' ')}; ${report.durationS.toFixed(0)} s`,
+    `\n${m.cpus}× ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; load average ${m.loadAverageStart.map((l) => l.toFixed(1)).join(' ')} → ${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' ')}; ${report.durationS.toFixed(0)} s, ${report.cpuS.toFixed(0)} CPU s`,
   );
   if (report.durationS * 1000 > settings.budgetMs) {
     console.error(

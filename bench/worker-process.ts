@@ -10,6 +10,11 @@ const WORKER = path.resolve(import.meta.dirname, 'worker/main.ts');
  * workers are the clients, not a server under test, so this favours no target.
  */
 const WORKER_EXEC_ARGV = ['--import', 'tsx', '--max-old-space-size=8192'];
+/** BENCH_CLIENT_PROFILE_DIR: profile the client workers too (`node --cpu-prof`), to see where the clients' time goes. */
+const PROFILE_DIR = process.env['BENCH_CLIENT_PROFILE_DIR'];
+const EXEC_ARGV = PROFILE_DIR
+  ? [...WORKER_EXEC_ARGV, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`]
+  : WORKER_EXEC_ARGV;
 
 type Param<F> = F extends (p: infer P) => unknown ? P : never;
 type Result<F> = F extends (p: never) => infer R ? R : never;
@@ -42,7 +47,7 @@ export class WorkerProcess<R extends Role> {
 
   static start<R extends Role>(role: R): WorkerProcess<R> {
     const child = fork(WORKER, [role], {
-      execArgv: WORKER_EXEC_ARGV,
+      execArgv: EXEC_ARGV,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new WorkerProcess(role, child);

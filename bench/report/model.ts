@@ -43,6 +43,8 @@ export interface BenchReport {
   version: 1;
   startedAt: string;
   durationS: number;
+  /** CPU seconds of every process of the run: on 2 idle cores the run cannot take less than half of this. */
+  cpuS: number;
   machine: {
     cpus: number;
     cpuModel: string;
@@ -58,4 +60,5 @@ export interface BenchReport {
   ns: number[];
   runs: Run[];
   verdicts: Verdict[];
+  warnings: string[];
 }

@@ -110,3 +110,20 @@ export function verdictLines(list: readonly Verdict[]): string {
     .map((v) => `${v.holds === null ? '?' : v.holds ? 'HOLDS' : 'MISSES'}  ${v.target} — ${v.detail}`)
     .join('\n');
 }
+
+/** Things that make a figure suspect, to print under the table: reconnects mean a client re-synced mid-phase. */
+export function warnings(report: BenchReport): string[] {
+  const out: string[] = [];
+  for (const run of report.runs) {
+    if (run.kind !== 'live') continue;
+    for (const phase of PHASES) {
+      const reconnects = run.result.phases[phase].reconnects;
+      if (reconnects > 0) {
+        out.push(
+          `run ${run.round} ${run.target} N=${run.n} phase (${phase}): ${reconnects} subscriber reconnects`,
+        );
+      }
+    }
+  }
+  return out;
+}
