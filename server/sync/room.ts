@@ -1,9 +1,11 @@
+import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RemoteOrigin } from '../../shared/origins.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientFrame } from './frames.js';
+import { sameStructs } from './same-structs.js';
 import { SeqWindow } from './seq-window.js';
 
 /** Anything that takes part in a room: a WebSocket connection or an in-process peer (agents, seeding). */
@@ -19,7 +21,7 @@ export interface RoomPeer {
 export interface RoomReplicator {
   /** The room was loaded: start hearing about it and catch up. Resolves before anyone sees the room. */
   attach(room: Room): Promise<void>;
-  /** Local updates were committed as sequence numbers first..last and applied. Must not throw. */
+  /** Local updates were committed as sequence numbers first..last. Must not throw. */
   committed(room: Room, first: number, last: number, update: Uint8Array): void;
   /** The room is unloading. */
   detach(room: Room): void;
@@ -28,14 +30,16 @@ export interface RoomReplicator {
 export interface RoomOptions {
   logger: Logger;
   replicator?: RoomReplicator | undefined;
-  /** Fold the log into a snapshot after this many updates (default 500)… */
+  /** Fold the log into a snapshot after this many stored updates (default 500)… */
   compactAfterUpdates: number;
   /** …or after this many bytes of updates (default 8 MiB), whichever comes first. */
   compactAfterBytes: number;
 }
 
-/** Committed bytes applied to the room's own doc. */
-const COMMITTED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'store' });
+/** What the store held when the room loaded. */
+const STORED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'store' });
+/** A peer's update. */
+const PEER: RemoteOrigin = Object.freeze({ source: 'remote', via: 'peer' });
 /** Bytes another process committed. */
 const REPLICATED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'redis' });
 const STORE_RETRY_MS = 1000;
@@ -45,44 +49,79 @@ export class UpdateRefusedError extends Error {
   override name = 'UpdateRefusedError';
 }
 
+/** What Yjs holds back until the structs it builds on arrive, as it keeps it (V2-encoded). */
+interface HeldBack {
+  structs: { missing: Map<number, number>; update: Uint8Array } | null;
+  deletes: Uint8Array | null;
+}
+const NOTHING_HELD: HeldBack = Object.freeze({ structs: null, deletes: null });
+
+/** A sync step 2 computed while `doc` held updates not yet stored; sent once they are. */
+interface HeldReply {
+  peer: RoomPeer;
+  frame: Uint8Array;
+  /** Sent once `storedCount` reaches this. */
+  afterCount: number;
+}
+
 /**
- * One room: the authoritative Y.Doc, awareness, and the peers in it. Every
- * update a peer sends is queued, committed to the store with the others of
- * the same tick (group commit), and only then applied and forwarded — so no
- * peer ever sees an update that a crash could lose.
+ * One room: the authoritative Y.Doc, awareness, and the peers in it.
+ *
+ * An update is applied to `doc` once, as it arrives, and what Yjs encodes
+ * of the change — never a peer's raw bytes — is queued. The queue is
+ * committed to the store once per tick (group commit, one merged update)
+ * and only then forwarded, so no peer is sent anything a crash could lose:
+ * a sync step 2 computed while the doc holds uncommitted updates waits for
+ * them. An update that throws part-way through Yjs' apply would leave the
+ * doc half-changed; the doc is then rebuilt from `base` + `since` (kept for
+ * exactly that) and the update refused.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private current: Y.Doc;
+  /** Presence only; its own doc, so rebuilding `doc` leaves it alone. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   private readonly peers = new Map<RoomPeer, Set<number>>();
+  /** Applied to `doc`, not yet stored. */
   private pending: Uint8Array[] = [];
-  /**
-   * `doc` plus every update accepted since (queued in `pending` or being
-   * stored in `committing`). An update is applied here first: one that
-   * throws part-way leaves only this replica half-changed, which is then
-   * rebuilt, and the update is refused. What the room stores, applies and
-   * forwards is what Yjs re-encodes from this replica — never a peer's raw
-   * bytes — so the room, its store, its peers and a fresh client agree.
-   */
-  private staging = new Y.Doc();
+  /** Applied to `doc`, being stored. */
   private committing: Uint8Array[] = [];
+  /** Updates accepted into `pending` so far, and of those, how many are stored. */
+  private acceptedCount = 0;
+  private storedCount = 0;
+  private heldReplies: HeldReply[] = [];
+  /** The rebuild recipe: `doc` is `base` plus `since`, applied in order. */
+  private base: Uint8Array | null;
+  private since: Uint8Array[];
+  /**
+   * Updates (or parts) Yjs is holding back for want of structs they build
+   * on; kept out of `doc` between applies (see `apply`).
+   */
+  private held: HeldBack = NOTHING_HELD;
+  /** Set while an apply collects what Yjs encodes of its change. */
+  private collecting: Uint8Array[] | null = null;
   private flushScheduled = false;
   private chain: Promise<void> = Promise.resolve();
   private tailCount: number;
   private tailBytes: number;
   private closed = false;
   private readonly applied: SeqWindow;
+  private rebuilds = 0;
 
   private constructor(
     readonly name: string,
     private readonly store: Store,
     private readonly options: RoomOptions,
-    lastSeq: number,
-    tail: { count: number; bytes: number },
+    doc: Y.Doc,
+    stored: { snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number; tailBytes: number },
   ) {
-    this.applied = new SeqWindow(lastSeq);
-    this.tailCount = tail.count;
-    this.tailBytes = tail.bytes;
+    this.current = doc;
+    this.base = stored.snapshot;
+    this.since = stored.updates;
+    this.applied = new SeqWindow(stored.lastSeq);
+    this.tailCount = stored.updates.length;
+    this.tailBytes = stored.tailBytes;
+    // Listening only after the load: Yjs encodes a transaction's change only when someone listens.
+    doc.on('update', this.onDocUpdate);
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -90,18 +129,24 @@ export class Room {
 
   static async load(name: string, store: Store, options: RoomOptions): Promise<Room> {
     const stored = await store.load(name);
-    const room = new Room(name, store, options, stored.lastSeq, {
-      count: stored.updates.length,
-      bytes: stored.tailBytes,
-    });
-    for (const doc of [room.doc, room.staging]) {
-      doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, COMMITTED);
-        if (stored.updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(stored.updates), COMMITTED);
-      }, COMMITTED);
-    }
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORED);
+      if (stored.updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(stored.updates), STORED);
+    }, STORED);
+    const room = new Room(name, store, options, doc, stored);
     await options.replicator?.attach(room);
     return room;
+  }
+
+  /** The room's document: everything stored, plus what is on its way to the store. */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  /** How often `doc` was rebuilt because Yjs integrated other structs than it encoded. */
+  get rebuildCount(): number {
+    return this.rebuilds;
   }
 
   get peerCount(): number {
@@ -124,7 +169,7 @@ export class Room {
 
   join(peer: RoomPeer): void {
     this.peers.set(peer, new Set());
-    peer.send(syncStep1Frame(this.doc));
+    peer.send(syncStep1Frame(this.current));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) peer.send(awarenessFrame(this.awareness, states));
   }
@@ -134,6 +179,7 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    this.heldReplies = this.heldReplies.filter((reply) => reply.peer !== peer);
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], 'leave');
   }
 
@@ -141,7 +187,7 @@ export class Room {
   receive(peer: RoomPeer, frame: ClientFrame): void {
     switch (frame.kind) {
       case 'sync-step-1':
-        peer.send(syncStep2Frame(this.doc, frame.stateVector));
+        this.reply(peer, syncStep2Frame(this.current, frame.stateVector));
         return;
       case 'update':
         this.submit(frame.update);
@@ -157,65 +203,30 @@ export class Room {
     }
   }
 
-  /** Queues an update for the next group commit; throws UpdateRefusedError, changing nothing, if it does not apply. */
+  /** Applies an update and queues it for the next group commit; throws UpdateRefusedError, changing nothing, if it does not apply. */
   submit(update: Uint8Array): void {
     if (this.closed) throw new Error(`room ${this.name} is closed`);
-    const accepted = this.stage(update);
-    // Nothing new (e.g. a sync step 2 the room already had): nothing to store or forward.
-    if (accepted === null) return;
-    this.pending.push(accepted);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => void this.flush());
+    let change: Uint8Array | null;
+    try {
+      change = this.apply(update, PEER);
+    } catch (error) {
+      throw new UpdateRefusedError(
+        `update does not apply: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
+    // Nothing new (e.g. a sync step 2 the room already had): nothing to store or forward.
+    if (change !== null) this.enqueue(change);
   }
 
-  /** Resolves once everything queued so far is committed, applied and forwarded. */
+  /** Resolves once everything queued so far is committed and forwarded. */
   flush(): Promise<void> {
     this.flushScheduled = false;
     this.chain = this.chain
       .then(() => this.commitPending())
       .catch((error: unknown) => {
-        // An update that was stored but fails to apply must not wedge the room's queue.
-        this.options.logger.error({ err: error, room: this.name }, 'applying committed updates failed');
+        this.options.logger.error({ err: error, room: this.name }, 'committing updates failed');
       });
     return this.chain;
-  }
-
-  private async commitPending(): Promise<void> {
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    this.committing = batch;
-    let last: number;
-    try {
-      last = await this.store.append(this.name, batch);
-    } catch (error) {
-      this.committing = [];
-      // Nothing is applied or forwarded that is not stored: keep the batch and retry.
-      this.options.logger.error(
-        { err: error, room: this.name, updates: batch.length },
-        'store append failed; retrying',
-      );
-      this.pending = batch.concat(this.pending);
-      await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
-      return this.commitPending();
-    }
-    const first = last - batch.length + 1;
-    this.applied.add(first, last);
-    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-    Y.applyUpdate(this.doc, merged, COMMITTED);
-    this.committing = [];
-    this.broadcast(updateFrame(merged));
-    this.options.replicator?.committed(this, first, last, merged);
-    this.tailCount += batch.length;
-    this.tailBytes += batch.reduce((sum, u) => sum + u.byteLength, 0);
-    if (
-      this.tailCount >= this.options.compactAfterUpdates ||
-      this.tailBytes >= this.options.compactAfterBytes
-    ) {
-      await this.compact();
-    }
   }
 
   /**
@@ -225,81 +236,175 @@ export class Room {
    */
   applyRemote(first: number, last: number, update: Uint8Array): void {
     if (this.closed || this.applied.covers(first, last)) return;
-    const fresh: Uint8Array[] = [];
-    const collect = (u: Uint8Array): number => fresh.push(u);
-    // Listening only here keeps the local commit path free of a second encode.
-    this.doc.on('update', collect);
+    // A local update Yjs held back for want of this one (its client came from another process)
+    // is complete now, and comes out in the same change.
+    const held = this.holdsIncomplete();
+    let change: Uint8Array | null;
     try {
-      Y.applyUpdate(this.doc, update, REPLICATED);
-    } finally {
-      this.doc.off('update', collect);
+      change = this.apply(update, REPLICATED);
+    } catch (error) {
+      // Another process stored what its own doc encoded, so this should not happen; the doc is rebuilt without it.
+      this.options.logger.error(
+        { err: error, room: this.name, first, last },
+        'a replicated update does not apply',
+      );
+      return;
     }
     this.applied.add(first, last);
-    // The replica that local updates are tried on must hold everything `doc` does. A local update
-    // it held back for want of this one (a client that came from another process) is complete now.
-    const held = this.staging.store.pendingStructs !== null || this.staging.store.pendingDs !== null;
-    const unblocked: Uint8Array[] = [];
-    const collectUnblocked = (u: Uint8Array): number => unblocked.push(u);
-    if (held) this.staging.on('update', collectUnblocked);
-    try {
-      Y.applyUpdate(this.staging, update);
-    } catch {
-      this.restage();
-    } finally {
-      this.staging.off('update', collectUnblocked);
-    }
-    if (fresh.length > 0) this.broadcast(updateFrame(fresh.length === 1 ? fresh[0]! : Y.mergeUpdates(fresh)));
-    if (unblocked.length > 0) {
-      // Stored and forwarded like any local update, minus the remote part, which is stored already.
-      this.pending.push(Y.diffUpdate(Y.mergeUpdates(unblocked), Y.encodeStateVectorFromUpdate(update)));
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => void this.flush());
-      }
-    }
+    if (change === null) return;
+    // Stored again then (the remote part is stored already; Yjs ignores the repeat), so nothing unstored is forwarded.
+    if (held) this.enqueue(change);
+    else this.broadcast(updateFrame(change));
   }
 
   /**
-   * Applies an update to `staging` and returns what it changed there, as
-   * Yjs encodes it (null if nothing). If it throws, `staging` is rebuilt and
-   * UpdateRefusedError thrown: nothing of the update is kept anywhere.
+   * Applies an update to `doc` and returns what it changed, as Yjs encodes
+   * it (null if nothing). If the apply throws, `doc` is rebuilt as it was
+   * and the error rethrown. If Yjs integrated structs other than those it
+   * encodes for the change (a forged update can make it: origins that point
+   * at the struct itself, say), `doc` is rebuilt from the encoding, so it
+   * stays what its own encoding, the store and every peer reproduce.
    */
-  private stage(update: Uint8Array): Uint8Array | null {
-    const staging = this.staging;
+  private apply(update: Uint8Array, origin: RemoteOrigin): Uint8Array | null {
+    const doc = this.current;
+    const store = doc.store;
+    // Yjs integrates only the unknown tail of a struct it partly has, mixing the stored struct's
+    // neighbours with the sent one's; cut such structs at what the doc has, so it sees only new ones.
+    const input = this.overlapsKnownClocks(update) ? Y.diffUpdate(update, Y.encodeStateVector(doc)) : update;
+    // What Yjs held back goes in for the apply, so it retries it if what it waited for has come.
+    store.pendingStructs = this.held.structs;
+    store.pendingDs = this.held.deletes;
+    this.held = NOTHING_HELD;
     const changes: Uint8Array[] = [];
-    const collect = (u: Uint8Array): number => changes.push(u);
-    staging.on('update', collect);
+    this.collecting = changes;
     try {
-      Y.applyUpdate(staging, update);
+      Y.applyUpdate(doc, input, origin);
     } catch (error) {
-      this.restage();
-      throw new UpdateRefusedError(
-        `update does not apply: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    } finally {
-      staging.off('update', collect);
+      this.collecting = null;
+      // What was held back is dropped: it may be what threw.
+      this.rebuild();
+      throw error;
     }
+    this.collecting = null;
+    // …and comes out again after it: the doc's encoding (sync replies, snapshots) must not carry it.
+    this.held = { structs: store.pendingStructs, deletes: store.pendingDs };
+    store.pendingStructs = null;
+    store.pendingDs = null;
     if (changes.length === 0) return null;
-    return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+    const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+    this.since.push(change);
+    if (!sameStructs(input, change)) {
+      this.rebuilds++;
+      this.rebuild();
+    }
+    return change;
   }
 
-  /** Rebuilds `staging` from `doc` and the updates accepted since (O(document); only after a refusal). */
-  private restage(): void {
+  /**
+   * Whether the update re-sends a clock the doc has. Honest updates almost
+   * never do, and the common one-client update is checked from its header
+   * alone; anything else is read whole.
+   */
+  private overlapsKnownClocks(update: Uint8Array): boolean {
+    const store = this.current.store;
+    const decoder = decoding.createDecoder(update);
+    const clients = decoding.readVarUint(decoder);
+    if (clients === 0) return false;
+    if (clients === 1) {
+      if (decoding.readVarUint(decoder) === 0) return false;
+      const client = decoding.readVarUint(decoder);
+      return decoding.readVarUint(decoder) < Y.getState(store, client);
+    }
+    for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+      if (clock < Y.getState(store, client)) return true;
+    }
+    return false;
+  }
+
+  private holdsIncomplete(): boolean {
+    return this.held.structs !== null || this.held.deletes !== null;
+  }
+
+  /** Replaces `doc` by a fresh one from the recipe (O(document); rare, see `apply`). */
+  private rebuild(): void {
+    const broken = this.current;
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (this.base) Y.applyUpdate(doc, this.base, STORED);
+      for (const update of this.since) Y.applyUpdate(doc, update, STORED);
+    }, STORED);
+    broken.off('update', this.onDocUpdate);
+    broken.destroy();
+    doc.on('update', this.onDocUpdate);
+    this.current = doc;
+  }
+
+  private enqueue(change: Uint8Array): void {
+    this.pending.push(change);
+    this.acceptedCount++;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  /** Sends a sync step 2 now, or — if it shows updates not stored yet — once they are. */
+  private reply(peer: RoomPeer, frame: Uint8Array): void {
+    if (this.storedCount === this.acceptedCount) peer.send(frame);
+    else this.heldReplies.push({ peer, frame, afterCount: this.acceptedCount });
+  }
+
+  private releaseReplies(): void {
+    if (this.heldReplies.length === 0) return;
+    const due = this.heldReplies.filter((reply) => reply.afterCount <= this.storedCount);
+    if (due.length === 0) return;
+    this.heldReplies = this.heldReplies.filter((reply) => reply.afterCount > this.storedCount);
+    for (const { peer, frame } of due) peer.send(frame);
+  }
+
+  private async commitPending(): Promise<void> {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    this.committing = batch;
+    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    let last: number;
     try {
-      const replica = new Y.Doc();
-      Y.applyUpdate(replica, Y.encodeStateAsUpdate(this.doc));
-      for (const update of [...this.committing, ...this.pending]) Y.applyUpdate(replica, update);
-      this.staging.destroy();
-      this.staging = replica;
+      last = await this.store.append(this.name, [merged]);
     } catch (error) {
-      this.options.logger.error({ err: error, room: this.name }, 'rebuilding the staging replica failed');
+      this.committing = [];
+      // Nothing is forwarded that is not stored: keep the batch and retry.
+      this.options.logger.error(
+        { err: error, room: this.name, updates: batch.length },
+        'store append failed; retrying',
+      );
+      this.pending = batch.concat(this.pending);
+      await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
+      return this.commitPending();
+    }
+    this.applied.add(last, last);
+    this.committing = [];
+    this.storedCount += batch.length;
+    this.broadcast(updateFrame(merged));
+    this.releaseReplies();
+    this.options.replicator?.committed(this, last, last, merged);
+    this.tailCount += 1;
+    this.tailBytes += merged.byteLength;
+    if (
+      this.tailCount >= this.options.compactAfterUpdates ||
+      this.tailBytes >= this.options.compactAfterBytes
+    ) {
+      await this.compact();
     }
   }
 
   private async compact(): Promise<void> {
     // Only through `seq`, read with the snapshot: past it, another process's update may be missing.
     const through = this.applied.contiguous;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const snapshot = Y.encodeStateAsUpdate(this.current);
+    // The snapshot holds all of `doc` (what is still queued too), so it is the whole recipe now.
+    this.base = snapshot;
+    this.since = [];
     try {
       await this.store.compact(this.name, snapshot, through);
       this.tailCount = 0;
@@ -313,6 +418,10 @@ export class Room {
   private broadcast(frame: Uint8Array): void {
     for (const peer of this.peers.keys()) peer.send(frame);
   }
+
+  private readonly onDocUpdate = (update: Uint8Array): void => {
+    this.collecting?.push(update);
+  };
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -336,7 +445,8 @@ export class Room {
     this.options.replicator?.detach(this);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.staging.destroy();
-    this.doc.destroy();
+    this.awareness.doc.destroy();
+    this.current.off('update', this.onDocUpdate);
+    this.current.destroy();
   }
 }

@@ -53,12 +53,22 @@ export async function connectSynced(wsUrl: string, room: string): Promise<StockC
   return client;
 }
 
+/** toJSON() leaves subdocuments as Y.Doc objects, whose client ids are random: compare them by guid. */
+function withSubdocsByGuid(value: unknown): unknown {
+  if (value instanceof Y.Doc) return { subdoc: value.guid };
+  if (Array.isArray(value)) return value.map(withSubdocsByGuid);
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withSubdocsByGuid(v)]));
+  }
+  return value;
+}
+
 /** The document as JSON plus its state vector, the two things converged peers must share. */
 export function fingerprint(doc: Y.Doc): { json: unknown; stateVector: number[] } {
   const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
   return {
     // Through getMap: doc.toJSON() leaves out root types this doc never asked for by name.
-    json: { items: doc.getMap(ITEMS_KEY).toJSON() },
+    json: { items: withSubdocsByGuid(doc.getMap(ITEMS_KEY).toJSON()) },
     stateVector: [...sv.entries()].sort(([a], [b]) => a - b).flat(),
   };
 }

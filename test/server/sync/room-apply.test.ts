@@ -1,0 +1,164 @@
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addItem, removeItem, setFields } from '../../../shared/items.js';
+import { MessageTag } from '../../../shared/protocol.js';
+import { createLogger } from '../../../server/logger.js';
+import { SqliteStore } from '../../../server/store/sqlite.js';
+import { Room, type RoomOptions, type RoomPeer } from '../../../server/sync/room.js';
+import { copyOf, expectSameDoc, MirrorPeer } from '../../helpers/mirror-peer.js';
+import { removeDir, tempDir } from '../../helpers/temp-dir.js';
+import { writeUpdate } from '../../helpers/update-writer.js';
+
+/**
+ * The Room applies each update to its doc once, as it arrives, and forwards
+ * it after the group commit. These tests pin down what that design relies
+ * on: honest traffic never takes the slow path (a rebuild of the doc), a
+ * sync step 2 never shows what is not stored yet, and updates Yjs holds
+ * back stay out of the doc's encoding until they are complete.
+ */
+const OPTIONS: RoomOptions = {
+  logger: createLogger('silent'),
+  compactAfterUpdates: 10_000,
+  compactAfterBytes: 1 << 26,
+};
+const alice = { source: 'user', userId: 'alice' } as const;
+const bob = { source: 'user', userId: 'bob' } as const;
+
+/** A peer that only records the sync step 2 replies it is sent. */
+class ReplyRecorder implements RoomPeer {
+  readonly replies: Uint8Array[] = [];
+  send(frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MessageTag.sync) return;
+    if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
+    this.replies.push(decoding.readVarUint8Array(decoder));
+  }
+}
+
+describe('Room: one apply per update', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let room: Room;
+
+  beforeEach(async () => {
+    dir = tempDir('stockroom-apply-');
+    store = SqliteStore.open(dir);
+    room = await Room.load('apply', store, OPTIONS);
+  });
+
+  afterEach(async () => {
+    await room.close();
+    await store.close();
+    removeDir(dir);
+  });
+
+  async function reloaded(): Promise<Y.Doc> {
+    const again = await Room.load('apply', store, OPTIONS);
+    const copy = copyOf(again.doc);
+    await again.close();
+    return copy;
+  }
+
+  it('honest traffic never rebuilds the doc: concurrent writes to one key, an edit racing a removal, a reconnect', async () => {
+    const a = new MirrorPeer(room, 1);
+    const b = new MirrorPeer(room, 2);
+    a.deliver(
+      a.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt', data: { current_stock: 4 } }, alice))!,
+    );
+    await room.flush();
+    // Both stamp updated_by/updated_at of the same item before seeing each other: one write per key loses.
+    const fromA = a.edit((doc) => setFields(doc, 'bolt', { current_stock: 5 }, alice))!;
+    const fromB = b.edit((doc) => setFields(doc, 'bolt', { current_stock: 6 }, bob))!;
+    a.deliver(fromA);
+    b.deliver(fromB);
+    await room.flush();
+    // An edit racing a removal of its item: Yjs collects the edit's structs whole.
+    a.deliver(a.edit((doc) => addItem(doc, { id: 'washer', name: 'Washer' }, alice))!);
+    await room.flush();
+    const removal = a.edit((doc) => removeItem(doc, 'washer', alice))!;
+    const racing = b.edit((doc) => setFields(doc, 'washer', { current_stock: 1, reorder_point: 2 }, bob))!;
+    a.deliver(removal);
+    b.deliver(racing);
+    await room.flush();
+    // B edits offline, then reconnects: its sync step 2 repeats deletions the room has.
+    room.leave(b);
+    b.edit((doc) => removeItem(doc, 'bolt', bob));
+    b.edit((doc) => addItem(doc, { id: 'nut', name: 'Nut' }, bob));
+    b.resync();
+    await room.flush();
+    a.resync();
+    await room.flush();
+
+    expect(room.rebuildCount).toBe(0);
+    expectSameDoc(a.doc, room.doc);
+    expectSameDoc(b.doc, room.doc);
+    expectSameDoc(copyOf(room.doc), room.doc);
+    expectSameDoc(await reloaded(), room.doc);
+  });
+
+  it('when an honest update completes a forged one Yjs held back, the doc is rebuilt from what Yjs encoded', async () => {
+    const a = new MirrorPeer(room, 1);
+    const observer = new MirrorPeer(room);
+    // Left and right neighbour the same struct (no honest client writes that), held back until client 1's first item exists.
+    const forged = writeUpdate([
+      {
+        client: 101,
+        clock: 0,
+        structs: [
+          { kind: 'item', origin: [1, 0], rightOrigin: [1, 0], content: { kind: 'any', values: [1] } },
+        ],
+      },
+    ]);
+    room.receive(observer, { kind: 'update', update: forged });
+    a.deliver(a.edit((doc) => addItem(doc, { id: 'i0', name: 'I0' }, alice))!);
+    await room.flush();
+
+    expect(room.rebuildCount).toBe(1);
+    expectSameDoc(copyOf(room.doc), room.doc);
+    expectSameDoc(observer.doc, room.doc);
+    expectSameDoc(a.doc, room.doc);
+    expectSameDoc(await reloaded(), room.doc);
+  });
+
+  it('a sync step 2 asked for while updates are on their way to the store is sent once they are stored', async () => {
+    const a = new MirrorPeer(room, 1);
+    const late = new ReplyRecorder();
+    room.join(late);
+    a.deliver(a.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
+    room.receive(late, { kind: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+    expect(late.replies).toEqual([]);
+    await room.flush();
+    expect(late.replies).toHaveLength(1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, late.replies[0]!);
+    expectSameDoc(doc, room.doc);
+    // With nothing on its way, the answer is immediate.
+    room.receive(late, { kind: 'sync-step-1', stateVector: Y.encodeStateVector(doc) });
+    expect(late.replies).toHaveLength(2);
+  });
+
+  it('an update held back for a missing struct stays out of the doc, its encoding and the store until that arrives', async () => {
+    const there = new Y.Doc();
+    there.clientID = 7;
+    const thereUpdates: Uint8Array[] = [];
+    there.on('update', (u: Uint8Array) => thereUpdates.push(u));
+    addItem(there, { id: 'bolt', name: 'Bolt' }, bob);
+    const here = new MirrorPeer(room, 8);
+    Y.applyUpdate(here.doc, thereUpdates[0]!);
+    const dependent = here.edit((doc) => setFields(doc, 'bolt', { current_stock: 3 }, alice))!;
+
+    here.deliver(dependent);
+    await room.flush();
+    const encoded = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.encodeStateAsUpdate(room.doc)));
+    expect(encoded.has(8)).toBe(false);
+    expect(Y.decodeStateVector(Y.encodeStateVector(room.doc)).has(8)).toBe(false);
+    expect((await store.load('apply')).lastSeq).toBe(0);
+
+    room.submit(thereUpdates[0]!);
+    await room.flush();
+    expectSameDoc(here.doc, room.doc);
+    expectSameDoc(await reloaded(), room.doc);
+  });
+});
