@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkChromium } from './browser/chromium.js';
+import { browserPhase } from './browser/phase.js';
+import type { BrowserResult } from './browser/results.js';
 import type { TargetName } from './ipc.js';
+import { browserTables } from './report/browser-table.js';
 import type { BenchReport, Run } from './report/model.js';
 import { resultsTable } from './report/table.js';
 import { verdictLines, verdicts, warnings } from './report/verdicts.js';
@@ -15,8 +19,10 @@ import { ROOT } from './targets.js';
  * `npm run bench` (issue 7): Stockroom, the reference y-websocket server and
  * Hocuspocus under one workload, one after the other in this invocation, each
  * configuration twice with the others in between; then one table, the
- * targets, and a JSON file in bench/results/. Exits non-zero on any failure,
- * a client that did not converge included.
+ * targets, and a JSON file in bench/results/. Then the browser phase (issue
+ * 4, bench/browser/): the built client in Chromium, first rows from IndexedDB
+ * and long tasks under remote edits. Exits non-zero on any failure, a client
+ * or page that did not converge included.
  */
 
 /** Rotates the order each round, so that no target always runs first (or right after the heaviest). */
@@ -108,6 +114,7 @@ function source(): BenchReport['source'] {
 
 async function main(): Promise<void> {
   const settings = loadSettings();
+  if (settings.browser) checkChromium();
   const started = Date.now();
   const deadline = setTimeout(() => {
     console.error(`bench: still running after ${settings.deadlineMs / 60_000} min; stopping`);
@@ -117,8 +124,11 @@ async function main(): Promise<void> {
   const loadAverageStart = os.loadavg();
   if (settings.build) build();
   const runs: Run[] = [];
+  let browser: BrowserResult | undefined;
   try {
-    await schedule(settings, runs);
+    if (settings.only !== 'browser') await schedule(settings, runs);
+    // After the server runs, so that its Chromium shares the cores with none of them.
+    if (settings.browser) browser = await browserPhase(settings, log);
   } finally {
     clearTimeout(deadline);
   }
@@ -145,13 +155,17 @@ async function main(): Promise<void> {
     runs,
     verdicts: [],
     warnings: [],
+    ...(browser ? { browser } : {}),
   };
   report.verdicts = verdicts(report);
   report.warnings = warnings(report);
 
   const targets: TargetName[] = settings.targets;
-  console.log(`\n${resultsTable(report, targets)}\n`);
-  console.log(verdictLines(report.verdicts));
+  if (runs.length > 0) {
+    console.log(`\n${resultsTable(report, targets)}\n`);
+    console.log(verdictLines(report.verdicts));
+  }
+  if (report.browser) console.log(`\n${browserTables(report.browser)}`);
   for (const warning of report.warnings) console.warn(`warning: ${warning}`);
   const m = report.machine;
   console.log(

@@ -17,6 +17,10 @@ export interface BenchSettings {
   /** Stockroom's agent add_multiple and forecast measurements (on the smallest N). */
   extras: boolean;
   build: boolean;
+  /** The browser phase (bench/browser/): first rows from IndexedDB and long tasks under remote edits, in Chromium. */
+  browser: boolean;
+  /** BENCH_ONLY=browser: the browser phase alone, none of the server runs. */
+  only: 'browser' | null;
   /** BENCH_PROFILE_DIR: run every server with `node --cpu-prof` into this directory (for finding where time goes). */
   profileDir: string | undefined;
   /** Bound on one phase (and on connecting, and on each extra measurement). */
@@ -45,6 +49,10 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
   const ns = (list(env['BENCH_N']) ?? ['10', '50']).map(Number);
   if (ns.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error('BENCH_N: whole numbers ≥ 1, comma-separated');
+  const only = env['BENCH_ONLY'] || null;
+  if (only !== null && only !== 'browser') throw new Error('BENCH_ONLY: only "browser" is known');
+  if (only === 'browser' && env['BENCH_BROWSER'] === '0')
+    throw new Error('BENCH_ONLY=browser and BENCH_BROWSER=0 leave nothing to run');
   const rounds = Number(env['BENCH_ROUNDS'] ?? 2);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('BENCH_ROUNDS: a whole number ≥ 1');
   return {
@@ -56,6 +64,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     coldLoad: env['BENCH_COLD_LOAD'] !== '0' && targets.includes('stockroom'),
     extras: env['BENCH_EXTRAS'] !== '0',
     build: env['BENCH_BUILD'] !== '0',
+    browser: env['BENCH_BROWSER'] !== '0',
+    only,
     profileDir: env['BENCH_PROFILE_DIR'] || undefined,
     // Generous: at N=50 one phase takes ~30 s on a quiet 2-core machine and several times that when it is shared.
     phaseTimeoutMs: 180_000,

@@ -1,3 +1,4 @@
+import type { BrowserResult } from '../browser/results.js';
 import type { FloorResult, LiveResult, TargetName } from '../ipc.js';
 
 /** The results of one invocation, as written to bench/results/*.json. */
@@ -61,4 +62,6 @@ export interface BenchReport {
   runs: Run[];
   verdicts: Verdict[];
   warnings: string[];
+  /** The browser phase (absent with BENCH_BROWSER=0). */
+  browser?: BrowserResult;
 }
