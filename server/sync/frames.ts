@@ -21,6 +21,15 @@ export function syncStep2Frame(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array
   return encoding.toUint8Array(encoder);
 }
 
+/** A sync step 2 carrying an update as it is (the room's stored bytes). */
+export function syncStep2FrameOf(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageTag.sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 export function updateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageTag.sync);

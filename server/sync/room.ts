@@ -4,7 +4,14 @@ import * as Y from 'yjs';
 import type { RemoteOrigin } from '../../shared/origins.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, type ClientFrame } from './frames.js';
+import {
+  awarenessFrame,
+  syncStep1Frame,
+  syncStep2Frame,
+  syncStep2FrameOf,
+  updateFrame,
+  type ClientFrame,
+} from './frames.js';
 import { sameStructs } from './same-structs.js';
 import { SeqWindow } from './seq-window.js';
 
@@ -44,6 +51,15 @@ const PEER: RemoteOrigin = Object.freeze({ source: 'remote', via: 'peer' });
 const REPLICATED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'redis' });
 const STORE_RETRY_MS = 1000;
 
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
+
+/** No structs, no deletions: what Yjs encodes for "nothing" (V1). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
 /** An update that does not apply (Yjs checks an update's bytes, not its references); nothing of it was kept. */
 export class UpdateRefusedError extends Error {
   override name = 'UpdateRefusedError';
@@ -77,7 +93,8 @@ interface HeldReply {
  * exactly that) and the update refused.
  */
 export class Room {
-  private current: Y.Doc;
+  /** Null until built from `base` (see `load`). */
+  private current: Y.Doc | null = null;
   /** Presence only; its own doc, so rebuilding `doc` leaves it alone. */
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   private readonly peers = new Map<RoomPeer, Set<number>>();
@@ -111,37 +128,67 @@ export class Room {
     readonly name: string,
     private readonly store: Store,
     private readonly options: RoomOptions,
-    doc: Y.Doc,
     stored: { snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number; tailBytes: number },
   ) {
-    this.current = doc;
     this.base = stored.snapshot;
     this.since = stored.updates;
     this.applied = new SeqWindow(stored.lastSeq);
     this.tailCount = stored.updates.length;
     this.tailBytes = stored.tailBytes;
-    // Listening only after the load: Yjs encodes a transaction's change only when someone listens.
-    doc.on('update', this.onDocUpdate);
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
+  /**
+   * Loads a room from the store. A room stored as one snapshot (how a room
+   * is left when it unloads) is served from those bytes at first: a fresh
+   * client's sync is answered with them as they are, and the doc — the
+   * costly part, Yjs integrating every struct — is built right after, or
+   * earlier if something needs it.
+   */
   static async load(name: string, store: Store, options: RoomOptions): Promise<Room> {
     const stored = await store.load(name);
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORED);
-      if (stored.updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(stored.updates), STORED);
-    }, STORED);
-    const room = new Room(name, store, options, doc, stored);
+    const room = new Room(name, store, options, stored);
+    if (stored.snapshot !== null && stored.updates.length === 0) {
+      setImmediate(() => {
+        if (!room.closed) room.ensureDoc();
+      });
+    } else {
+      room.ensureDoc();
+    }
     await options.replicator?.attach(room);
     return room;
   }
 
   /** The room's document: everything stored, plus what is on its way to the store. */
   get doc(): Y.Doc {
-    return this.current;
+    return this.ensureDoc();
+  }
+
+  /** Whether the doc is built yet (see `load`). */
+  get hasDoc(): boolean {
+    return this.current !== null;
+  }
+
+  private ensureDoc(): Y.Doc {
+    if (this.current) return this.current;
+    const started = performance.now();
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (this.base) Y.applyUpdate(doc, this.base, STORED);
+      if (this.since.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(this.since), STORED);
+    }, STORED);
+    // Listening only after the load: Yjs encodes a transaction's change only when someone listens.
+    doc.on('update', this.onDocUpdate);
+    this.current = doc;
+    this.options.logger.debug(
+      { room: this.name, ms: Math.round(performance.now() - started) },
+      'room document built',
+    );
+    // Peers that joined before have not had the room's state vector yet: now they can send what it lacks.
+    if (this.peers.size > 0) this.broadcast(syncStep1Frame(doc));
+    return doc;
   }
 
   /** How often `doc` was rebuilt because Yjs integrated other structs than it encoded. */
@@ -169,7 +216,8 @@ export class Room {
 
   join(peer: RoomPeer): void {
     this.peers.set(peer, new Set());
-    peer.send(syncStep1Frame(this.current));
+    // Before the doc is built its state vector is not known; it goes out once it is (`ensureDoc`).
+    if (this.current) peer.send(syncStep1Frame(this.current));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) peer.send(awarenessFrame(this.awareness, states));
   }
@@ -187,7 +235,12 @@ export class Room {
   receive(peer: RoomPeer, frame: ClientFrame): void {
     switch (frame.kind) {
       case 'sync-step-1':
-        this.reply(peer, syncStep2Frame(this.current, frame.stateVector));
+        if (!this.current && isEmptyStateVector(frame.stateVector)) {
+          // A client that has nothing gets the stored bytes as they are.
+          peer.send(syncStep2FrameOf(this.base ?? Y.encodeStateAsUpdate(new Y.Doc())));
+        } else {
+          this.reply(peer, syncStep2Frame(this.doc, frame.stateVector));
+        }
         return;
       case 'update':
         this.submit(frame.update);
@@ -206,6 +259,8 @@ export class Room {
   /** Applies an update and queues it for the next group commit; throws UpdateRefusedError, changing nothing, if it does not apply. */
   submit(update: Uint8Array): void {
     if (this.closed) throw new Error(`room ${this.name} is closed`);
+    // A client's answer to the room's state vector when it has nothing to add: no need for the doc.
+    if (isEmptyUpdate(update)) return;
     let change: Uint8Array | null;
     try {
       change = this.apply(update, PEER);
@@ -266,7 +321,7 @@ export class Room {
    * stays what its own encoding, the store and every peer reproduce.
    */
   private apply(update: Uint8Array, origin: RemoteOrigin): Uint8Array | null {
-    const doc = this.current;
+    const doc = this.doc;
     const store = doc.store;
     // Yjs integrates only the unknown tail of a struct it partly has, mixing the stored struct's
     // neighbours with the sent one's; cut such structs at what the doc has, so it sees only new ones.
@@ -306,7 +361,7 @@ export class Room {
    * alone; anything else is read whole.
    */
   private overlapsKnownClocks(update: Uint8Array): boolean {
-    const store = this.current.store;
+    const store = this.doc.store;
     const decoder = decoding.createDecoder(update);
     const clients = decoding.readVarUint(decoder);
     if (clients === 0) return false;
@@ -327,7 +382,7 @@ export class Room {
 
   /** Replaces `doc` by a fresh one from the recipe (O(document); rare, see `apply`). */
   private rebuild(): void {
-    const broken = this.current;
+    const broken = this.doc;
     const doc = new Y.Doc();
     doc.transact(() => {
       if (this.base) Y.applyUpdate(doc, this.base, STORED);
@@ -401,7 +456,7 @@ export class Room {
   private async compact(): Promise<void> {
     // Only through `seq`, read with the snapshot: past it, another process's update may be missing.
     const through = this.applied.contiguous;
-    const snapshot = Y.encodeStateAsUpdate(this.current);
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
     // The snapshot holds all of `doc` (what is still queued too), so it is the whole recipe now.
     this.base = snapshot;
     this.since = [];
@@ -446,7 +501,7 @@ export class Room {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.awareness.doc.destroy();
-    this.current.off('update', this.onDocUpdate);
-    this.current.destroy();
+    this.current?.off('update', this.onDocUpdate);
+    this.current?.destroy();
   }
 }

@@ -162,3 +162,64 @@ describe('Room: one apply per update', () => {
     expectSameDoc(await reloaded(), room.doc);
   });
 });
+
+describe('Room: loading a room stored as one snapshot', () => {
+  it('answers a fresh client with the stored bytes, then builds the doc and asks every peer for what it lacks', async () => {
+    const dir = tempDir('stockroom-lazy-');
+    const store = SqliteStore.open(dir);
+    try {
+      const first = await Room.load('lazy', store, OPTIONS);
+      const writer = new MirrorPeer(first, 1);
+      writer.deliver(writer.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
+      await first.close(); // folds the log into one snapshot
+      const stored = await store.load('lazy');
+      expect(stored.updates).toEqual([]);
+
+      const room = await Room.load('lazy', store, OPTIONS);
+      expect(room.hasDoc).toBe(false);
+      const fresh = new ReplyRecorder();
+      const frames: Uint8Array[] = [];
+      room.join({ send: (frame) => (frames.push(frame), fresh.send(frame)) });
+      room.receive(fresh, { kind: 'sync-step-1', stateVector: Y.encodeStateVector(new Y.Doc()) });
+      // Its answer to the room's (not yet sent) state vector: nothing to add.
+      room.submit(Y.encodeStateAsUpdate(new Y.Doc()));
+      expect(room.hasDoc).toBe(false);
+      expect(Buffer.from(fresh.replies[0]!).equals(Buffer.from(stored.snapshot!))).toBe(true);
+
+      // Built on the next turn of the event loop; the peer that joined meanwhile gets the state vector then.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(room.hasDoc).toBe(true);
+      const stepOne = frames.find(
+        (frame) => frame[0] === MessageTag.sync && frame[1] === syncProtocol.messageYjsSyncStep1,
+      );
+      expect(stepOne).toBeDefined();
+      expectSameDoc(room.doc, writer.doc);
+      await room.close();
+    } finally {
+      await store.close();
+      removeDir(dir);
+    }
+  });
+
+  it('builds the doc at once when something needs it before', async () => {
+    const dir = tempDir('stockroom-lazy-');
+    const store = SqliteStore.open(dir);
+    try {
+      const first = await Room.load('lazy', store, OPTIONS);
+      const writer = new MirrorPeer(first, 1);
+      writer.deliver(writer.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
+      await first.close();
+
+      const room = await Room.load('lazy', store, OPTIONS);
+      const other = new MirrorPeer(room, 2); // reads room.doc
+      expect(room.hasDoc).toBe(true);
+      other.deliver(other.edit((doc) => setFields(doc, 'bolt', { current_stock: 2 }, bob))!);
+      await room.flush();
+      expectSameDoc(other.doc, room.doc);
+      await room.close();
+    } finally {
+      await store.close();
+      removeDir(dir);
+    }
+  });
+});
