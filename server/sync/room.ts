@@ -50,6 +50,8 @@ const PEER: RemoteOrigin = Object.freeze({ source: 'remote', via: 'peer' });
 /** Bytes another process committed. */
 const REPLICATED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'redis' });
 const STORE_RETRY_MS = 1000;
+/** How long after loading a room stored as one snapshot its doc is built, unless needed before. */
+const DOC_BUILD_DELAY_MS = 100;
 
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.byteLength === 1 && stateVector[0] === 0;
@@ -123,6 +125,8 @@ export class Room {
   private closed = false;
   private readonly applied: SeqWindow;
   private rebuilds = 0;
+  private readonly awarenessChanged = new Set<number>();
+  private awarenessScheduled = false;
 
   private constructor(
     readonly name: string,
@@ -144,16 +148,18 @@ export class Room {
    * Loads a room from the store. A room stored as one snapshot (how a room
    * is left when it unloads) is served from those bytes at first: a fresh
    * client's sync is answered with them as they are, and the doc — the
-   * costly part, Yjs integrating every struct — is built right after, or
-   * earlier if something needs it.
+   * costly part, Yjs integrating every struct — is built shortly after, or
+   * as soon as something needs it.
    */
   static async load(name: string, store: Store, options: RoomOptions): Promise<Room> {
     const stored = await store.load(name);
     const room = new Room(name, store, options, stored);
     if (stored.snapshot !== null && stored.updates.length === 0) {
-      setImmediate(() => {
+      // Not at once: building blocks the event loop, and the first client's sync answer (megabytes, for a
+      // big room) should be on its way first. That client's sync step 1 is handled as soon as it joins.
+      setTimeout(() => {
         if (!room.closed) room.ensureDoc();
-      });
+      }, DOC_BUILD_DELAY_MS).unref();
     } else {
       room.ensureDoc();
     }
@@ -487,8 +493,32 @@ export class Room {
       for (const id of change.added) owned.add(id);
       for (const id of change.removed) owned.delete(id);
     }
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length > 0 && this.peers.size > 0) this.broadcast(awarenessFrame(this.awareness, changed));
+    if (this.peers.size === 0) return;
+    for (const id of change.added) this.awarenessChanged.add(id);
+    for (const id of change.updated) this.awarenessChanged.add(id);
+    if (change.removed.length > 0) {
+      // At once, and instead of anything queued for them: a relay may drop their clocks right after.
+      for (const id of change.removed) this.awarenessChanged.delete(id);
+      this.broadcast(awarenessFrame(this.awareness, change.removed));
+    }
+    if (this.awarenessChanged.size > 0 && !this.awarenessScheduled) {
+      this.awarenessScheduled = true;
+      setImmediate(this.sendAwareness);
+    }
+  };
+
+  /**
+   * One awareness frame per tick for everything that changed in it: with N
+   * peers renewing their presence, forwarding each as it came would be N²
+   * frames, and each one encoded on the path of document updates.
+   */
+  private readonly sendAwareness = (): void => {
+    this.awarenessScheduled = false;
+    const changed = [...this.awarenessChanged].filter((id) => this.awareness.meta.has(id));
+    this.awarenessChanged.clear();
+    if (changed.length > 0 && this.peers.size > 0 && !this.closed) {
+      this.broadcast(awarenessFrame(this.awareness, changed));
+    }
   };
 
   /** Commits what is queued, folds the log into a snapshot, and releases memory. Idempotent. */

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,6 +9,7 @@ import { createLogger } from '../../../server/logger.js';
 import { SqliteStore } from '../../../server/store/sqlite.js';
 import { Room, type RoomOptions, type RoomPeer } from '../../../server/sync/room.js';
 import { copyOf, expectSameDoc, MirrorPeer } from '../../helpers/mirror-peer.js';
+import { waitFor } from '../../helpers/clients.js';
 import { removeDir, tempDir } from '../../helpers/temp-dir.js';
 import { writeUpdate } from '../../helpers/update-writer.js';
 
@@ -186,9 +188,8 @@ describe('Room: loading a room stored as one snapshot', () => {
       expect(room.hasDoc).toBe(false);
       expect(Buffer.from(fresh.replies[0]!).equals(Buffer.from(stored.snapshot!))).toBe(true);
 
-      // Built on the next turn of the event loop; the peer that joined meanwhile gets the state vector then.
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(room.hasDoc).toBe(true);
+      // Built shortly after; the peer that joined meanwhile gets the state vector then.
+      await waitFor(() => room.hasDoc, 'the doc to be built');
       const stepOne = frames.find(
         (frame) => frame[0] === MessageTag.sync && frame[1] === syncProtocol.messageYjsSyncStep1,
       );
@@ -216,6 +217,50 @@ describe('Room: loading a room stored as one snapshot', () => {
       other.deliver(other.edit((doc) => setFields(doc, 'bolt', { current_stock: 2 }, bob))!);
       await room.flush();
       expectSameDoc(other.doc, room.doc);
+      await room.close();
+    } finally {
+      await store.close();
+      removeDir(dir);
+    }
+  });
+});
+
+describe('Room: awareness', () => {
+  it('forwards what changed in one tick as one frame, and a removal at once', async () => {
+    const dir = tempDir('stockroom-awareness-');
+    const store = SqliteStore.open(dir);
+    try {
+      const room = await Room.load('aw', store, OPTIONS);
+      const frames: Uint8Array[] = [];
+      const observer: RoomPeer = { send: (frame) => void frames.push(frame) };
+      room.join(observer);
+      const awarenessFrames = () => frames.filter((frame) => frame[0] === MessageTag.awareness);
+      const peers = [1, 2, 3].map((id) => {
+        const doc = new Y.Doc();
+        doc.clientID = id;
+        const awareness = new awarenessProtocol.Awareness(doc);
+        const peer: RoomPeer = { send: () => undefined };
+        room.join(peer);
+        return { awareness, peer };
+      });
+      for (const { awareness, peer } of peers) {
+        awareness.setLocalStateField('user', { name: `u${awareness.clientID}` });
+        const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]);
+        room.receive(peer, { kind: 'awareness', update });
+      }
+      expect(awarenessFrames()).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(awarenessFrames()).toHaveLength(1);
+      const mirror = new awarenessProtocol.Awareness(new Y.Doc());
+      const decoder = decoding.createDecoder(awarenessFrames()[0]!);
+      decoding.readVarUint(decoder);
+      awarenessProtocol.applyAwarenessUpdate(mirror, decoding.readVarUint8Array(decoder), null);
+      expect([...mirror.getStates().keys()].filter((id) => id !== mirror.clientID).sort()).toEqual([1, 2, 3]);
+
+      room.leave(peers[0]!.peer);
+      expect(awarenessFrames()).toHaveLength(2);
+      peers.forEach(({ awareness }) => awareness.destroy());
+      mirror.destroy();
       await room.close();
     } finally {
       await store.close();
