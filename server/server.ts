@@ -14,10 +14,7 @@ import type { Logger } from './logger.js';
 import type { AgentMemory } from './agents/memory/memory.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { LocalProgressHub, type ProgressHub } from './progress/hub.js';
-import { startScale } from './scale/scale.js';
 import { createDemoSeeder } from './seed/demo-seed.js';
-import { PostgresAgentMemory } from './store/postgres-memory.js';
-import { PostgresStore } from './store/postgres.js';
 import { SqliteAgentMemory } from './store/sqlite-memory.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
@@ -38,13 +35,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const { store, memory } = await openStore(config, logger);
   // With REDIS_URL, rooms, progress and the request line are shared with the other processes.
   const scale = config.REDIS_URL
-    ? await startScale({
-        redisUrl: config.REDIS_URL,
-        prefix: config.REDIS_PREFIX,
-        heartbeatMs: config.REDIS_HEARTBEAT_MS,
-        store,
-        logger,
-      }).catch(async (error: unknown) => {
+    ? await openScale(config.REDIS_URL, config, store, logger).catch(async (error: unknown) => {
         await store.close();
         throw error;
       })
@@ -142,8 +133,22 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 }
 
 /** PostgreSQL when DATABASE_URL is set (shared by every process), else the embedded SQLite file. */
+// PostgreSQL and Redis clients are imported only when configured: one process on SQLite does without ~30 MB of them.
+async function openScale(redisUrl: string, config: Config, store: Store, logger: Logger) {
+  const { startScale } = await import('./scale/scale.js');
+  return startScale({
+    redisUrl,
+    prefix: config.REDIS_PREFIX,
+    heartbeatMs: config.REDIS_HEARTBEAT_MS,
+    store,
+    logger,
+  });
+}
+
 async function openStore(config: Config, logger: Logger): Promise<{ store: Store; memory: AgentMemory }> {
   if (config.DATABASE_URL) {
+    const { PostgresStore } = await import('./store/postgres.js');
+    const { PostgresAgentMemory } = await import('./store/postgres-memory.js');
     const postgres = await PostgresStore.open(config.DATABASE_URL, {
       schema: config.DATABASE_SCHEMA,
       onError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'),
