@@ -1,4 +1,3 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 
 /**
@@ -21,7 +20,11 @@ export class TokenError extends Error {
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
+// Loaded on first use: a server without AUTH_SECRET never needs it (it weighs ~9 MB resident).
+const jose = () => import('jose');
+
 export async function verifyToken(secret: string, token: string): Promise<TokenClaims> {
+  const { errors, jwtVerify } = await jose();
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'] });
     const claims = ClaimsSchema.safeParse(payload);
@@ -43,6 +46,7 @@ export async function signToken(
   secret: string,
   options: { user: string; rooms: Record<string, Grant>; ttlSeconds?: number },
 ): Promise<string> {
+  const { SignJWT } = await jose();
   const jwt = new SignJWT({ rooms: options.rooms })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(options.user)
