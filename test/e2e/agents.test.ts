@@ -1,26 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnServer, type SpawnedServer } from '../helpers/spawn-server.js';
-import { removeDir } from '../helpers/temp-dir.js';
-import { eventually, field, launchChromium, openBoard, row, screenshot } from './support/browser.js';
-import { ensureClientBuilt } from './support/build-client.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, field, openBoard, row, screenshot } from './support/browser.js';
+import { useBrowserAndServer } from './support/browser-and-server.js';
 
-let server: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  [server, browser] = await Promise.all([spawnServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const e2e = useBrowserAndServer();
 
 async function itemIds(): Promise<Set<string>> {
-  const body = (await (await fetch(`${server.url}/api/rooms/demo/items`)).json()) as {
+  const body = (await (await fetch(`${e2e.server.url}/api/rooms/demo/items`)).json()) as {
     items: { id: string }[];
   };
   return new Set(body.items.map((item) => item.id));
@@ -28,8 +13,8 @@ async function itemIds(): Promise<Set<string>> {
 
 describe('an agent request from the browser', { timeout: 120_000 }, () => {
   it('streams its feed to both people, ending in complete, and the new rows reach both boards', async () => {
-    const alice = await openBoard(browser, server.url, 'demo', 'alice');
-    const bob = await openBoard(browser, server.url, 'demo', 'bob');
+    const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
+    const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
     const before = await itemIds();
 
     const input = alice.page.locator('[data-testid="agent-input"]');

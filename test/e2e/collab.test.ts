@@ -1,38 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnServer, type SpawnedServer } from '../helpers/spawn-server.js';
-import { removeDir } from '../helpers/temp-dir.js';
-import {
-  editField,
-  eventually,
-  field,
-  firstItemId,
-  launchChromium,
-  openBoard,
-  row,
-  screenshot,
-} from './support/browser.js';
-import { ensureClientBuilt } from './support/build-client.js';
+import { describe, expect, it } from 'vitest';
+import { editField, eventually, field, firstItemId, openBoard, row, screenshot } from './support/browser.js';
+import { useBrowserAndServer } from './support/browser-and-server.js';
 
-let server: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  [server, browser] = await Promise.all([spawnServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const e2e = useBrowserAndServer();
 
 // Generous: two browser contexts and a server share what may be a busy CI machine.
 describe('two people in the demo room', { timeout: 120_000 }, () => {
   it('see each other’s field edits live, and an invalid value is refused', async () => {
-    const alice = await openBoard(browser, server.url, 'demo', 'alice');
-    const bob = await openBoard(browser, server.url, 'demo', 'bob');
+    const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
+    const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
     const id = await firstItemId(alice.page);
 
     await editField(alice.page, id, 'current_stock', '777');
@@ -57,8 +33,8 @@ describe('two people in the demo room', { timeout: 120_000 }, () => {
   });
 
   it('show both people in the presence bar, and outline the row someone else is editing', async () => {
-    const alice = await openBoard(browser, server.url, 'demo', 'alice');
-    const bob = await openBoard(browser, server.url, 'demo', 'bob');
+    const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
+    const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
     const peers = (page: typeof alice.page) => page.locator('[data-testid="presence"] > *');
     await eventually(() => peers(alice.page).count()).toBe(2);
     await eventually(() => peers(bob.page).count()).toBe(2);
@@ -77,8 +53,8 @@ describe('two people in the demo room', { timeout: 120_000 }, () => {
   });
 
   it('add, filter, remove, and a feed entry that scrolls to and flashes its row', async () => {
-    const alice = await openBoard(browser, server.url, 'demo', 'alice');
-    const bob = await openBoard(browser, server.url, 'demo', 'bob');
+    const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
+    const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
 
     const lowCount = async () => Number(await bob.page.getByTestId('low-count').textContent());
     const lowBefore = await lowCount();
@@ -114,8 +90,8 @@ describe('two people in the demo room', { timeout: 120_000 }, () => {
   });
 
   it('undo and redo revert only your own edit, with buttons and keyboard', async () => {
-    const alice = await openBoard(browser, server.url, 'demo', 'alice');
-    const bob = await openBoard(browser, server.url, 'demo', 'bob');
+    const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
+    const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
     const id = await firstItemId(alice.page);
     const before = await field(alice.page, id, 'min_stock').inputValue();
 

@@ -1,32 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { spawnServer, type SpawnedServer } from '../helpers/spawn-server.js';
-import { removeDir } from '../helpers/temp-dir.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   editField,
   eventually,
   field,
   firstItemId,
-  launchChromium,
   openBoard,
   screenshot,
   waitForStatus,
 } from './support/browser.js';
-import { ensureClientBuilt } from './support/build-client.js';
+import { useBrowserAndServer } from './support/browser-and-server.js';
 
-let server: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  [server, browser] = await Promise.all([spawnServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+const e2e = useBrowserAndServer();
 
 /** Runs in the page: the state of the active service worker (it precaches the shell on install). */
 const SW_READY = 'navigator.serviceWorker.getRegistration().then((r) => r?.active?.state ?? "none")';
@@ -47,14 +32,13 @@ async function rows(page: Page): Promise<number> {
 }
 
 it('reloads from the service worker and IndexedDB with the server down, and syncs the offline edit on restart', async () => {
-  const alice = await openBoard(browser, server.url, 'demo', 'alice');
-  const bob = await openBoard(browser, server.url, 'demo', 'bob');
+  const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
+  const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
   await eventually(() => alice.page.evaluate(SW_READY), 15_000).toBe('activated');
   await eventually(() => alice.page.evaluate(STORED_UPDATES)).toBeGreaterThan(0);
   const id = await firstItemId(alice.page);
-  const { port, dataDir } = server;
 
-  await server.stop();
+  await e2e.server.stop();
   await waitForStatus(alice.page, 'offline');
   await waitForStatus(bob.page, 'offline');
 
@@ -69,7 +53,7 @@ it('reloads from the service worker and IndexedDB with the server down, and sync
   await screenshot(alice.page, 'e2e-offline-reload');
   expect(await field(bob.page, id, 'current_stock').inputValue()).not.toBe('4242');
 
-  server = await spawnServer({ port, dataDir });
+  await e2e.restartServer();
   await waitForStatus(alice.page, 'online');
   await eventually(() => field(bob.page, id, 'current_stock').inputValue(), 20_000).toBe('4242');
   await eventually(() => alice.page.getByTestId('pending-changes').count()).toBe(0);
