@@ -1,14 +1,15 @@
 /**
  * Writes the mock data set the agents read (CONTRACT: MOCK_DATA_DIR):
  *   npx tsx scripts/generate-mock-data.ts [outDir]     (default mock_data/)
- * Every value comes from ONE seeded PRNG consumed in a fixed order, so two
- * runs write byte-identical files. The demand model (level × trend × weekly ×
+ * Every value comes from ONE seeded PRNG (scripts/lib/random.ts) consumed in
+ * a fixed order, so two runs write byte-identical files. The demand model (level × trend × weekly ×
  * yearly × count noise) is what makes the forecasting agent's holdout
  * meaningful; the supplier profiles are what makes the ranking meaningful.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Random } from './lib/random.js';
 
 /** Seed of the single PRNG; change it for another, equally valid data set. */
 export const SEED = 20261031;
@@ -288,64 +289,35 @@ function parseSuppliers(table: string): SupplierSpec[] {
   });
 }
 
-/** mulberry32: tiny, fast and good enough for mock data; never Math.random, so runs repeat. */
-class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
+/** Standard normal (Box–Muller); draws two numbers. */
+function normal(rng: Random): number {
+  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+}
+
+/** Marsaglia–Tsang, shape ≥ 1, scale 1. */
+function gamma(rng: Random, shape: number): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normal(rng);
+    const v = (1 + c * x) ** 3;
+    if (v > 0 && Math.log(1 - rng.next()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
   }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  between([lo, hi]: Range): number {
-    return lo + (hi - lo) * this.next();
-  }
-  /** Integer in [lo, hi], both included. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  shuffle<T>(items: T[]): T[] {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      [items[i], items[j]] = [items[j]!, items[i]!];
-    }
-    return items;
-  }
-  normal(): number {
-    return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
-  }
-  /** Marsaglia–Tsang, shape ≥ 1, scale 1. */
-  gamma(shape: number): number {
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const x = this.normal();
-      const v = (1 + c * x) ** 3;
-      if (v > 0 && Math.log(1 - this.next()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  }
-  /** Knuth for small means, a rounded normal above (where the two barely differ). */
-  poisson(mean: number): number {
-    if (mean <= 0) return 0;
-    if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
-    const limit = Math.exp(-mean);
-    let k = 0;
-    for (let p = this.next(); p > limit; p *= this.next()) k++;
-    return k;
-  }
-  /** Gamma–Poisson mixture: counts more dispersed than Poisson, as real sales are. */
-  negBinomial(mean: number, shape: number): number {
-    return this.poisson((mean * this.gamma(shape)) / shape);
-  }
+}
+
+/** Knuth for small means, a rounded normal above (where the two barely differ). */
+function poisson(rng: Random, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(rng)));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  for (let p = rng.next(); p > limit; p *= rng.next()) k++;
+  return k;
+}
+
+/** Gamma–Poisson mixture: counts more dispersed than Poisson, as real sales are. */
+function negBinomial(rng: Random, mean: number, shape: number): number {
+  return poisson(rng, (mean * gamma(rng, shape)) / shape);
 }
 
 const DAY_MS = 86_400_000;
@@ -373,7 +345,7 @@ interface Product {
   unitCost: number;
 }
 
-function buildProducts(rng: Rng): { inventory: Product[]; catalog: Product[] } {
+function buildProducts(rng: Random): { inventory: Product[]; catalog: Product[] } {
   const inventory: Product[] = [];
   const catalog: Product[] = [];
   for (const cat of CATEGORIES) {
@@ -383,7 +355,7 @@ function buildProducts(rng: Rng): { inventory: Product[]; catalog: Product[] } {
     const need = cat.inventory + cat.catalog;
     if (lines.length < need) throw new Error(`${cat.name}: ${lines.length} product lines, need ${need}`);
     const numbers = new Set<number>();
-    while (numbers.size < need) numbers.add(rng.int(1000, 9999));
+    while (numbers.size < need) numbers.add(rng.intBetween(1000, 9999));
     const suppliers = SUPPLIERS.filter((s) => s.categories.includes(cat.name));
     const skus = [...numbers];
     const chosen = rng.shuffle(lines).slice(0, need);
@@ -410,8 +382,8 @@ interface Demand {
   weekly: number[];
 }
 
-function buildDemand(rng: Rng, product: Product): Demand {
-  const raw = (DEMAND_SCALE / Math.sqrt(product.unitCost)) * Math.exp(DEMAND_SPREAD * rng.normal());
+function buildDemand(rng: Random, product: Product): Demand {
+  const raw = (DEMAND_SCALE / Math.sqrt(product.unitCost)) * Math.exp(DEMAND_SPREAD * normal(rng));
   const weekly = WEEKLY_PROFILE.map((w) => w * rng.between([1 - WEEKLY_JITTER, 1 + WEEKLY_JITTER]));
   const mean = weekly.reduce((a, b) => a + b, 0) / weekly.length;
   return {
@@ -438,17 +410,17 @@ interface Stock {
 }
 
 /** Reorder point covers lead-time demand plus safety stock, sized from today's demand. */
-function buildStock(rng: Rng, product: Product, demand: Demand, low: boolean): Stock {
+function buildStock(rng: Random, product: Product, demand: Demand, low: boolean): Stock {
   const daily = expectedUnits(demand, HISTORY_DAYS - 1, false);
   const lead = product.supplier.leadTime;
   const reorder = Math.max(1, nice(daily * lead + 0.6 * daily * Math.sqrt(lead), Math.ceil));
   const min = nice(reorder * rng.between([0.35, 0.6]), Math.floor);
   const max = nice(reorder + Math.max(5, daily * rng.between(CYCLE_DAYS)), Math.ceil);
   const current = low
-    ? rng.next() < 0.15
+    ? rng.chance(0.15)
       ? 0
-      : rng.int(Math.floor(reorder * 0.3), reorder)
-    : rng.int(reorder + 1, max);
+      : rng.intBetween(Math.floor(reorder * 0.3), reorder)
+    : rng.intBetween(reorder + 1, max);
   return { current_stock: current, min_stock: min, max_stock: max, reorder_point: reorder };
 }
 
@@ -472,28 +444,28 @@ const COLUMNS = {
 
 type FileName = keyof typeof COLUMNS;
 
-function buildPurchaseOrders(rng: Rng, products: Product[], stock: Map<string, Stock>): Row[] {
+function buildPurchaseOrders(rng: Random, products: Product[], stock: Map<string, Stock>): Row[] {
   const orders: { day: number; row: Row }[] = [];
   for (const supplier of SUPPLIERS) {
     const items = products.filter((p) => p.supplier === supplier);
-    const count = rng.int(ORDERS_PER_SUPPLIER[0], ORDERS_PER_SUPPLIER[1]);
+    const count = rng.intBetween(ORDERS_PER_SUPPLIER[0], ORDERS_PER_SUPPLIER[1]);
     for (let k = 0; k < count; k++) {
       const item = rng.pick(items);
       const level = stock.get(item.sku)!;
-      let day = rng.int(0, HISTORY_DAYS - 1);
+      let day = rng.intBetween(0, HISTORY_DAYS - 1);
       // Buyers order on working days.
       if (weekday(day) === 5) day -= 1;
       if (weekday(day) === 6) day = day + 1 < HISTORY_DAYS ? day + 1 : day - 2;
       const promised = day + supplier.leadTime;
-      const early = rng.next() < 0.7 ? 0 : -rng.int(1, 2);
+      const early = rng.chance(0.7) ? 0 : -rng.intBetween(1, 2);
       const late = 1 + Math.floor(-supplier.lateMean * Math.log(1 - rng.next()));
-      const delivered = Math.max(day + 1, promised + (rng.next() < supplier.onTime ? early : late));
+      const delivered = Math.max(day + 1, promised + (rng.chance(supplier.onTime) ? early : late));
       const cycle = (level.max_stock - level.reorder_point) * rng.between([0.8, 1.3]);
       const ordered = Math.max(10, Math.round(cycle / 10) * 10);
       // Orders not yet delivered by the data set's "today" stay open.
       const open = delivered > HISTORY_DAYS - 1;
       const short = Math.round(ordered * rng.between([0.4, 0.9]));
-      const received = open ? 0 : rng.next() < supplier.fullFill ? ordered : short;
+      const received = open ? 0 : rng.chance(supplier.fullFill) ? ordered : short;
       const row: Row = {
         supplier: supplier.name,
         sku: item.sku,
@@ -502,7 +474,7 @@ function buildPurchaseOrders(rng: Rng, products: Product[], stock: Map<string, S
         delivered_date: open ? '' : isoDay(delivered),
         quantity_ordered: ordered,
         quantity_received: received,
-        defective_units: Math.min(received, rng.poisson(received * supplier.defects)),
+        defective_units: Math.min(received, poisson(rng, received * supplier.defects)),
       };
       orders.push({ day, row });
     }
@@ -532,7 +504,7 @@ function writeCsv(dir: string, file: FileName, rows: readonly Row[]): void {
 
 /** Generates every file into `outDir`; returns the data rows written per file. */
 export function generateMockData(outDir: string, seed = SEED): Record<FileName, number> {
-  const rng = new Rng(seed);
+  const rng = new Random(seed);
   const { inventory, catalog } = buildProducts(rng);
   const demand = inventory.map((p) => buildDemand(rng, p));
   const lowCount = Math.round(inventory.length * LOW_STOCK_SHARE);
@@ -542,7 +514,7 @@ export function generateMockData(outDir: string, seed = SEED): Record<FileName, 
   for (let day = 0; day < HISTORY_DAYS; day++) {
     const date = isoDay(day);
     inventory.forEach((p, i) => {
-      sales.push({ date, sku: p.sku, units: rng.negBinomial(expectedUnits(demand[i]!, day), NOISE_SHAPE) });
+      sales.push({ date, sku: p.sku, units: negBinomial(rng, expectedUnits(demand[i]!, day), NOISE_SHAPE) });
     });
   }
   const product = (p: Product): Row => ({

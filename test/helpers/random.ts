@@ -1,29 +1,3 @@
-/** A small seeded PRNG (mulberry32) so that a failing fuzz run can be replayed from its seed. */
-export class Random {
-  private state: number;
-
-  constructor(readonly seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[this.int(items.length)]!;
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-}
+// The seeded PRNG lives with the mock-data generator, which needs it outside the tests; a
+// failing seeded run replays from its seed. Re-exported so that tests import it from here.
+export { Random } from '../../scripts/lib/random.js';
