@@ -1,0 +1,44 @@
+import { ItemValidationError } from '../../shared/items.js';
+import { changedSomething, type Affected } from './affected.js';
+import { CancelledError, RequestError } from './errors.js';
+import type { MemoryEntry } from './memory/memory.js';
+
+/** How a request that threw ends: its `error` message, and what (if anything) memory keeps of it. */
+export interface Failure {
+  message: string;
+  data: Record<string, unknown>;
+  /** A bug rather than a refusal: worth a log line. */
+  internal: boolean;
+  /** Refusals change nothing, so memory keeps only cancelled and internally failed runs. */
+  remember?: { outcome: MemoryEntry['outcome']; message: string };
+}
+
+/** `affected` is what the run edited before it threw; those edits are kept, and reported. */
+export function describeFailure(error: unknown, affected: Affected): Failure {
+  if (error instanceof CancelledError) {
+    return {
+      message: `Cancelled${changedSomething(affected) ? '; edits made so far are kept' : ''}`,
+      data: { reason: 'cancelled', affected },
+      internal: false,
+      remember: { outcome: 'cancelled', message: 'cancelled' },
+    };
+  }
+  if (error instanceof RequestError) {
+    // A handler may name a finer reason in its details than the error's own.
+    const reason = (error.details?.['reason'] as string | undefined) ?? error.reason;
+    return { message: error.message, data: { reason, ...error.details, affected }, internal: false };
+  }
+  if (error instanceof ItemValidationError) {
+    return {
+      message: error.message,
+      data: { reason: 'invalid', problems: error.problems, affected },
+      internal: false,
+    };
+  }
+  return {
+    message: 'The agent hit an internal error; nothing more was changed',
+    data: { reason: 'internal', affected },
+    internal: true,
+    remember: { outcome: 'error', message: 'internal error' },
+  };
+}

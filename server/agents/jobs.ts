@@ -1,0 +1,102 @@
+import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
+import type { ProgressHub } from '../progress/hub.js';
+import { RequestError } from './errors.js';
+import type { AgentRun, RunRequest } from './run.js';
+
+export interface SubmittedRequest {
+  room: string;
+  input: string;
+  context?: Record<string, unknown> | undefined;
+  userId?: string | undefined;
+  requestId?: string | undefined;
+}
+
+/** A request of this process from submit until its one `complete` or `error`. */
+export interface Job {
+  request: RunRequest;
+  /** Set once its agent starts; from then on cancelling asks the run to stop at its next step. */
+  run?: AgentRun;
+  /** Set while the job waits for its turn in the cluster-wide line. */
+  waiting?: AbortController;
+  cancelled: boolean;
+  finished: Promise<void>;
+  finish: () => void;
+}
+
+/** What a job may say on its room's progress channel, and the one way it ends. */
+export type JobReport = Pick<JobBook, 'publish' | 'end'>;
+
+/**
+ * The jobs this process holds, by request id, and the progress messages they
+ * send. A job leaves the book when it ends, so an id is reusable afterwards.
+ */
+export class JobBook {
+  private readonly byId = new Map<string, Job>();
+
+  constructor(private readonly hub: ProgressHub) {}
+
+  /** Books a request under its id, or a fresh one; throws when the id is held by a live job. */
+  open(submitted: SubmittedRequest): Job {
+    const requestId = submitted.requestId ?? globalThis.crypto.randomUUID();
+    if (this.byId.has(requestId)) throw new RequestError(`request id ${requestId} is already in use`);
+    let finish!: () => void;
+    const job: Job = {
+      request: {
+        requestId,
+        room: submitted.room,
+        input: submitted.input.trim(),
+        context: submitted.context ?? {},
+        userId: submitted.userId ?? 'anonymous',
+      },
+      cancelled: false,
+      finished: new Promise<void>((resolve) => (finish = resolve)),
+      finish: () => finish(),
+    };
+    this.byId.set(requestId, job);
+    return job;
+  }
+
+  get(requestId: string): Job | undefined {
+    return this.byId.get(requestId);
+  }
+
+  all(): Job[] {
+    return [...this.byId.values()];
+  }
+
+  /** Drops a job without a word: another process runs its request and reports it. */
+  forget(job: Job): void {
+    this.byId.delete(job.request.requestId);
+  }
+
+  end(
+    job: Job,
+    type: 'complete' | 'error',
+    message: string,
+    data: Record<string, unknown>,
+    agentId?: string,
+  ): void {
+    this.publish(job, type, message, data, agentId);
+    this.forget(job);
+    job.finish();
+  }
+
+  publish(
+    job: Job,
+    type: ProgressType,
+    message: string,
+    data?: Record<string, unknown>,
+    agentId?: string,
+  ): void {
+    const msg: ProgressMessage = {
+      type,
+      requestId: job.request.requestId,
+      message,
+      timestamp: new Date().toISOString(),
+      userId: job.request.userId,
+      ...(agentId ? { agentId } : {}),
+      ...(data ? { data } : {}),
+    };
+    this.hub.publish(job.request.room, msg);
+  }
+}

@@ -1,0 +1,128 @@
+import type { MockData } from '../data/mock-data.js';
+import type { Logger } from '../logger.js';
+import type { ProgressHub } from '../progress/hub.js';
+import { LocalPeer } from '../sync/local-peer.js';
+import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
+import { affectedOf, emptyAffected } from './affected.js';
+import { CancelledError, RequestError } from './errors.js';
+import { describeFailure } from './failure.js';
+import { dispatch, type HandlerTable } from './handler.js';
+import { agentFor, AGENTS } from './identity.js';
+import type { IntentParser, ParsedIntent } from './intents/parser.js';
+import type { Job, JobReport } from './jobs.js';
+import type { AgentMemory } from './memory/memory.js';
+import { rememberRun } from './remember-run.js';
+import { AgentRun } from './run.js';
+
+export interface ExecutorDeps {
+  registry: RoomRegistry;
+  hub: ProgressHub;
+  parser: IntentParser;
+  memory: AgentMemory;
+  data: MockData;
+  handlers: HandlerTable;
+  logger: Logger;
+  limits: { maxBulkItems: number };
+}
+
+/**
+ * Runs one request whose turn has come: loads the room, understands the
+ * input, lets the chosen agent work on it as a LocalPeer of the room (present
+ * in the room's awareness until the run ends) and ends the job with exactly
+ * one `complete` or `error`. Never rejects for a failed request.
+ */
+export class RequestExecutor {
+  constructor(
+    private readonly deps: ExecutorDeps,
+    private readonly report: JobReport,
+  ) {}
+
+  async execute(job: Job): Promise<void> {
+    const { request } = job;
+    const { registry, parser, handlers, logger, memory } = this.deps;
+    let room;
+    try {
+      room = await registry.acquire(request.room);
+    } catch (error) {
+      if (error instanceof RoomLimitError)
+        return this.report.end(job, 'error', error.message, { reason: 'unavailable' });
+      logger.error({ err: error, room: request.room }, 'room failed to load for an agent request');
+      return this.report.end(job, 'error', 'The room could not be loaded', { reason: 'internal' });
+    }
+    let run: AgentRun | undefined;
+    let parsed: ParsedIntent | undefined;
+    try {
+      parsed = await parser.parse(request.input, request.context);
+      const agent = parsed.intent.kind === 'general' ? AGENTS.inventory : agentFor(parsed.intent.kind);
+      this.report.publish(
+        job,
+        'intent_analysis',
+        parsed.explanation,
+        {
+          intent: { primary_intent: parsed.primary_intent, ...parsed.intent },
+          confidence: parsed.confidence,
+          parser: parsed.parser,
+          problems: parsed.problems,
+        },
+        agent.id,
+      );
+      this.assertDoable(parsed);
+      if (job.cancelled) throw new CancelledError();
+      const peer = new LocalPeer(room);
+      run = new AgentRun(request, agent, peer, this.deps.data, memory, (m) =>
+        this.deps.hub.publish(request.room, m),
+      );
+      job.run = run;
+      if (job.cancelled) run.cancel();
+      run.status(`Working on "${truncate(request.input, 60)}"`);
+      const outcome = await dispatch(handlers, parsed.intent, run);
+      await peer.settled();
+      await rememberRun(memory, logger, run, parsed.intent, 'complete', outcome.message);
+      this.report.end(
+        job,
+        'complete',
+        outcome.message,
+        { ...outcome.data, affected: affectedOf(run) },
+        agent.id,
+      );
+    } catch (error) {
+      if (run) await run.peer.settled();
+      const failure = describeFailure(error, run ? affectedOf(run) : emptyAffected());
+      if (failure.internal) {
+        logger.error(
+          { err: error, requestId: request.requestId, room: request.room },
+          'agent request failed',
+        );
+      }
+      if (failure.remember && run && parsed) {
+        const { outcome, message } = failure.remember;
+        await rememberRun(memory, logger, run, parsed.intent, outcome, message);
+      }
+      this.report.end(job, 'error', failure.message, failure.data, run?.agent.id);
+    } finally {
+      // Leaving takes the agent out of the room's awareness.
+      await run?.peer.leave();
+      registry.release(request.room);
+    }
+  }
+
+  /** Throws a RequestError when the parsed request cannot be carried out as asked. */
+  private assertDoable(parsed: ParsedIntent): void {
+    if (parsed.problems.length > 0) {
+      throw new RequestError(`Cannot do that as asked: ${parsed.problems.join('; ')}`, 'invalid', {
+        problems: parsed.problems,
+      });
+    }
+    const { maxBulkItems } = this.deps.limits;
+    if (parsed.intent.kind === 'bulk' && parsed.intent.items.length > maxBulkItems) {
+      throw new RequestError(
+        `${parsed.intent.items.length} items is over the limit of ${maxBulkItems} per request`,
+        'invalid',
+      );
+    }
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

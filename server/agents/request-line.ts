@@ -1,0 +1,15 @@
+/** A room's requests in one line shared by every server process (docs/SCALING.md). */
+export interface RequestLine {
+  /**
+   * Takes the request's place at arrival: how many requests of the room are
+   * ahead in the whole cluster, or null when a live process already has this
+   * request id (it runs there once; its messages reach every watcher).
+   */
+  join(room: string, requestId: string): Promise<number | null>;
+  /** Resolves when the request is first in line; rejects once `signal` aborts. */
+  turn(room: string, requestId: string, signal: AbortSignal): Promise<void>;
+  /** Leaves the line so that the next request may start. Never rejects. */
+  leave(room: string, requestId: string): Promise<void>;
+  /** Asks the process running or queueing the request to cancel it; false when none is known to. */
+  cancelElsewhere(room: string, requestId: string): boolean;
+}
