@@ -103,7 +103,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/api/rooms/:room/items', async (c) => {
     const room = roomParam(c);
-    const items = await deps.registry.withRoom(room, (r) => listItems(r.doc));
+    const items = await deps.registry.withRoom(room, async (r) => {
+      const read = listItems(r.doc);
+      // The doc may hold updates that are on their way to the store: answer once they are there.
+      await r.whenStored();
+      return read;
+    });
     return c.json({ items });
   });
 

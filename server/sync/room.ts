@@ -74,11 +74,12 @@ interface HeldBack {
 }
 const NOTHING_HELD: HeldBack = Object.freeze({ structs: null, deletes: null });
 
-/** A sync step 2 computed while `doc` held updates not yet stored; sent once they are. */
+/** Something computed while `doc` held updates not yet stored (a sync step 2, say); released once they are. */
 interface HeldReply {
-  peer: RoomPeer;
-  frame: Uint8Array;
-  /** Sent once `storedCount` reaches this. */
+  /** The peer it is for, if any: dropped when that peer leaves. */
+  peer: RoomPeer | null;
+  release: () => void;
+  /** Released once `storedCount` reaches this. */
   afterCount: number;
 }
 
@@ -409,10 +410,22 @@ export class Room {
     }
   }
 
+  /**
+   * Resolves once everything `doc` holds now is stored: whatever was read
+   * from `doc` before calling may then be shown to anyone (CONTRACT: no
+   * client receives an update a crash could lose).
+   */
+  whenStored(): Promise<void> {
+    if (this.storedCount === this.acceptedCount) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.heldReplies.push({ peer: null, release: resolve, afterCount: this.acceptedCount });
+    });
+  }
+
   /** Sends a sync step 2 now, or — if it shows updates not stored yet — once they are. */
   private reply(peer: RoomPeer, frame: Uint8Array): void {
     if (this.storedCount === this.acceptedCount) peer.send(frame);
-    else this.heldReplies.push({ peer, frame, afterCount: this.acceptedCount });
+    else this.heldReplies.push({ peer, release: () => peer.send(frame), afterCount: this.acceptedCount });
   }
 
   private releaseReplies(): void {
@@ -420,7 +433,7 @@ export class Room {
     const due = this.heldReplies.filter((reply) => reply.afterCount <= this.storedCount);
     if (due.length === 0) return;
     this.heldReplies = this.heldReplies.filter((reply) => reply.afterCount > this.storedCount);
-    for (const { peer, frame } of due) peer.send(frame);
+    for (const { release } of due) release();
   }
 
   private async commitPending(): Promise<void> {

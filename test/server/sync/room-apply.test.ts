@@ -141,6 +141,19 @@ describe('Room: one apply per update', () => {
     expect(late.replies).toHaveLength(2);
   });
 
+  it('whenStored() resolves once what the doc holds at the call is stored, and at once when nothing is pending', async () => {
+    const a = new MirrorPeer(room, 1);
+    await room.whenStored();
+    a.deliver(a.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
+    let stored = false;
+    const waiting = room.whenStored().then(() => (stored = true));
+    await Promise.resolve();
+    expect(stored).toBe(false);
+    await room.flush();
+    await waiting;
+    expect((await store.load('apply')).lastSeq).toBe(1);
+  });
+
   it('an update held back for a missing struct stays out of the doc, its encoding and the store until that arrives', async () => {
     const there = new Y.Doc();
     there.clientID = 7;
