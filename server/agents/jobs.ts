@@ -76,9 +76,13 @@ export class JobBook {
     data: Record<string, unknown>,
     agentId?: string,
   ): void {
-    this.publish(job, type, message, data, agentId);
-    this.forget(job);
-    job.finish();
+    try {
+      this.publish(job, type, message, data, agentId);
+    } finally {
+      // Even when the message cannot be sent, the job is over: close() and its caller must not wait on it.
+      this.forget(job);
+      job.finish();
+    }
   }
 
   publish(

@@ -2,7 +2,7 @@ import type { MockData } from '../data/mock-data.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
 import type { RoomRegistry } from '../sync/registry.js';
-import { emptyAffected } from './affected.js';
+import { affectedOf, emptyAffected } from './affected.js';
 import { ClusterLine } from './cluster-line.js';
 import type { HandlerTable } from './handler.js';
 import type { IntentParser } from './intents/parser.js';
@@ -44,9 +44,11 @@ export class Orchestrator {
   private readonly queues: RoomQueues<Job>;
   private readonly cluster: ClusterLine | undefined;
   private readonly executor: RequestExecutor;
+  private readonly logger: Logger;
   private closed = false;
 
   constructor(deps: OrchestratorDeps) {
+    this.logger = deps.logger;
     this.jobs = new JobBook(deps.hub);
     this.cluster =
       deps.line && new ClusterLine(deps.line, { hub: deps.hub, logger: deps.logger, jobs: this.jobs });
@@ -54,6 +56,7 @@ export class Orchestrator {
     this.queues = new RoomQueues<Job>(
       (job) => this.start(job),
       (job) => this.cluster?.leave(job),
+      (job, error) => this.crashed(job, error),
     );
   }
 
@@ -61,7 +64,16 @@ export class Orchestrator {
   submit(submitted: SubmittedRequest): { requestId: string; finished: Promise<void> } {
     const job = this.jobs.open(submitted);
     if (this.cluster && !this.closed) this.cluster.join(job, (ahead) => this.enqueue(job, ahead));
-    else this.enqueue(job);
+    else {
+      try {
+        this.enqueue(job);
+      } catch (error) {
+        // Not queued: the caller hears of it, and the book must not keep the job (close() waits on it).
+        this.jobs.forget(job);
+        job.finish();
+        throw error;
+      }
+    }
     return { requestId: job.request.requestId, finished: job.finished };
   }
 
@@ -76,22 +88,31 @@ export class Orchestrator {
   /** Stops taking work, cancels what runs and waits for it to end. */
   async close(): Promise<void> {
     this.closed = true;
+    this.cluster?.close();
     const pending = this.jobs.all();
     for (const job of pending) this.cancelJob(job, 'server shutting down');
     await Promise.all(pending.map((job) => job.finished));
   }
 
-  /** `aheadInCluster` comes from the cluster-wide line; without one, this process's queue counts. */
+  /**
+   * `aheadInCluster` comes from the cluster-wide line; without one, this
+   * process's queue counts. When it throws, the job is out of the queue again.
+   */
   private enqueue(job: Job, aheadInCluster?: number): void {
     const { room } = job.request;
     const ahead = aheadInCluster ?? this.queues.length(room);
     this.queues.push(room, job);
-    this.jobs.publish(
-      job,
-      'start',
-      ahead > 0 ? `Queued behind ${ahead} request${ahead > 1 ? 's' : ''}` : 'Working on it',
-      { input: job.request.input, queued: ahead > 0, position: ahead },
-    );
+    try {
+      this.jobs.publish(
+        job,
+        'start',
+        ahead > 0 ? `Queued behind ${ahead} request${ahead > 1 ? 's' : ''}` : 'Working on it',
+        { input: job.request.input, queued: ahead > 0, position: ahead },
+      );
+    } catch (error) {
+      this.queues.remove(room, job);
+      throw error;
+    }
     // A job cancelled (or a server closed) while it joined the line still says `start` before its `error`.
     if (this.closed || job.cancelled) this.cancelJob(job, this.closed ? 'server shutting down' : 'cancelled');
     else this.queues.pump(room);
@@ -106,11 +127,27 @@ export class Orchestrator {
     }
     job.waiting?.abort(why);
     if (this.queues.remove(job.request.room, job)) {
+      // It never started, so RoomQueues' `settled` will not take it out of the cluster-wide line.
+      this.cluster?.leave(job);
       this.jobs.end(job, 'error', `Request ${why} before it started`, {
         reason: 'cancelled',
         affected: emptyAffected(),
       });
     }
+  }
+
+  /**
+   * A run that rejected, which RequestExecutor never should: logged, and its
+   * job ends with `error` unless it has already, so nobody waits on it.
+   */
+  private crashed(job: Job, error: unknown): void {
+    const { room, requestId } = job.request;
+    this.logger.error({ err: error, room, requestId }, 'agent request run failed');
+    if (this.jobs.get(requestId) !== job) return;
+    this.jobs.end(job, 'error', 'The agent hit an internal error; nothing more was changed', {
+      reason: 'internal',
+      affected: job.run ? affectedOf(job.run) : emptyAffected(),
+    });
   }
 
   /**

@@ -100,9 +100,18 @@ export class RequestExecutor {
       }
       this.report.end(job, 'error', failure.message, failure.data, run?.agent.id);
     } finally {
-      // Leaving takes the agent out of the room's awareness.
-      await run?.peer.leave();
-      registry.release(request.room);
+      try {
+        // Leaving takes the agent out of the room's awareness.
+        await run?.peer.leave();
+      } catch (error) {
+        logger.error(
+          { err: error, requestId: request.requestId, room: request.room },
+          'agent could not leave the room',
+        );
+      } finally {
+        // Every acquire is paired with one release, or the room stays loaded for good.
+        registry.release(request.room);
+      }
     }
   }
 

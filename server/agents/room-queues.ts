@@ -18,6 +18,8 @@ export class RoomQueues<T extends object> {
     private readonly start: (item: T) => Promise<void>,
     /** Runs as soon as an item's `start` settles, before the next item of its room starts. */
     private readonly settled: (item: T) => void = () => undefined,
+    /** Gets what a `start` threw or rejected with; the room goes on with its next item either way. */
+    private readonly failed: (item: T, error: unknown) => void = () => undefined,
   ) {}
 
   /** Items of the room that run or wait: how many a newly pushed one is behind. */
@@ -54,10 +56,37 @@ export class RoomQueues<T extends object> {
       return;
     }
     queue.running = item;
-    void this.start(item).finally(() => {
+    let started: Promise<void>;
+    try {
+      started = this.start(item);
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    // Not `.finally`: a rejected start would pass through it and go unhandled.
+    started.then(
+      () => this.next(room, queue, item),
+      (error: unknown) => {
+        this.report(item, error);
+        this.next(room, queue, item);
+      },
+    );
+  }
+
+  private next(room: string, queue: RoomQueue<T>, item: T): void {
+    try {
       this.settled(item);
-      queue.running = null;
-      this.pump(room);
-    });
+    } catch (error) {
+      this.report(item, error);
+    }
+    queue.running = null;
+    this.pump(room);
+  }
+
+  private report(item: T, error: unknown): void {
+    try {
+      this.failed(item, error);
+    } catch {
+      // The reporter itself failed: the room must still go on.
+    }
   }
 }

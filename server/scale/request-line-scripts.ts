@@ -53,3 +53,17 @@ export const LEAVE = `redis.call('LREM', KEYS[1], 1, ARGV[1])
 if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 redis.call('PUBLISH', ARGV[2], 'l|' .. ARGV[3] .. '|' .. ARGV[1])
 return 1`;
+
+/**
+ * KEYS: request key. ARGV: node-key prefix.
+ * Returns 1 while a live process holds the request id, 0 when nobody does
+ * (its holder left the line), and -1 when its holder is dead: the key is
+ * deleted then, so only one caller hears -1 and reports the request's end.
+ */
+export const HOLDER = `${NODE_OF}
+local owner = redis.call('GET', KEYS[1])
+if not owner then return 0 end
+local node = node_of(owner)
+if node and redis.call('EXISTS', ARGV[1] .. node) == 1 then return 1 end
+redis.call('DEL', KEYS[1])
+return -1`;

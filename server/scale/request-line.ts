@@ -3,7 +3,7 @@ import type { RequestLine } from '../agents/orchestrator.js';
 import type { Logger } from '../logger.js';
 import type { Bus } from './bus.js';
 import type { NodeLiveness } from './liveness.js';
-import { JOIN, LEAVE, TURN } from './request-line-scripts.js';
+import { HOLDER, JOIN, LEAVE, TURN } from './request-line-scripts.js';
 
 /** A request id is remembered this long at most when its process dies without leaving the line. */
 const REQUEST_KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -77,6 +77,22 @@ export class RedisRequestLine implements RequestLine {
       if (state === 1) return;
       // Not in the line: it was lost (a Redis restart) or dropped while this process seemed dead.
       if (state === -1 && (await this.join(room, requestId).catch(() => null)) !== null) continue;
+      await this.nextWake(room, signal);
+    }
+  }
+
+  async follow(room: string, requestId: string, signal: AbortSignal): Promise<'left' | 'dead'> {
+    for (;;) {
+      signal.throwIfAborted();
+      try {
+        const keys = [this.bus.key('req', requestId)];
+        const state = (await this.redis.eval(HOLDER, 1, ...keys, this.bus.key('node', ''))) as number;
+        if (state === 0) return 'left';
+        if (state === -1) return 'dead';
+      } catch (error) {
+        this.logger.debug({ err: error, room }, 'request line unavailable; waiting');
+      }
+      // The holder's leave wakes the room; a death shows within MISSED_BEATS heartbeats (its key expires).
       await this.nextWake(room, signal);
     }
   }

@@ -1,0 +1,70 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isTerminal } from '../../../shared/progress.js';
+import { waitFor } from '../../helpers/clients.js';
+import { sendRequest, startCluster, watchProgress, type TestCluster } from './cluster.js';
+import { TEST_REDIS_URL } from './services.js';
+
+/**
+ * docs/SCALING.md "Agent requests", step 1: a request id that a live process
+ * already holds is not queued again; its caller hears the holder's messages.
+ * When the holder dies before the request ends, the callers waiting on other
+ * processes are not left hanging: the request ends with one `error`.
+ *
+ * The holder here is a process that exists only in Redis (its request key
+ * and a liveness key that is never renewed), so the test decides exactly
+ * when it "dies": a SIGKILLed process looks the same to the others.
+ */
+describe('a request whose holding process dies before it ends', () => {
+  let cluster: TestCluster;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    cluster = await startCluster(2);
+    redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await cluster?.destroy();
+  });
+
+  it('ends for callers on every process with exactly one error, within a few heartbeats', async () => {
+    const { name, servers } = cluster;
+    const room = 'orphan';
+    const requestId = 'held-by-ghost';
+    // A live "ghost" process holds the request: it will stop heartbeating in 1 s, without a word.
+    await redis.set(`${name}:node:ghost`, '1', 'PX', 1000);
+    await redis.set(`${name}:req:${requestId}`, `ghost|${requestId}`, 'PX', 60_000);
+    await redis.rpush(`${name}:line:${room}`, `ghost|${requestId}`);
+
+    const watcher = await watchProgress(servers[0]!.port, room);
+    try {
+      const body = { input: 'Add 5 new inventory items for Q1 planning', requestId };
+      const startedAt = Date.now();
+      // A client retrying through both processes: each follows the ghost's request.
+      const answers = await Promise.all(servers.map((s) => sendRequest(s.port, room, body)));
+      for (const answer of answers) {
+        expect(answer.messages).toHaveLength(1);
+        expect(answer.messages[0]).toMatchObject({
+          type: 'error',
+          requestId,
+          data: { reason: 'unavailable' },
+        });
+      }
+      // 1 s until the key expires, then at most a heartbeat (250 ms) each; the rest is slack.
+      expect(Date.now() - startedAt).toBeLessThan(8000);
+      await waitFor(() => watcher.messages.some(isTerminal), 'the error on the progress channel');
+      // Nothing ran: the ghost's request was never queued again.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(watcher.messages.map((m) => m.type)).toEqual(['error']);
+    } finally {
+      watcher.close();
+    }
+
+    // The room is not blocked: the dead ghost's entry is skipped and a new request runs.
+    const next = await sendRequest(servers[1]!.port, room, {
+      input: 'Add 5 new inventory items for Q1 planning',
+    });
+    expect(next.messages.at(-1)?.type).toBe('complete');
+  });
+});
