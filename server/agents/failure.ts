@@ -9,8 +9,15 @@ export interface Failure {
   data: Record<string, unknown>;
   /** A bug rather than a refusal: worth a log line. */
   internal: boolean;
-  /** Refusals change nothing, so memory keeps only cancelled and internally failed runs. */
+  /**
+   * What memory keeps of the run: cancelled and internally failed runs, and a refusal that came
+   * after edits (they stay, so "Undo the last agent change" must be able to take them back).
+   */
   remember?: { outcome: MemoryEntry['outcome']; message: string };
+}
+
+function refusedAfterEdits(affected: Affected, message: string): Pick<Failure, 'remember'> {
+  return changedSomething(affected) ? { remember: { outcome: 'error', message } } : {};
 }
 
 /** `affected` is what the run edited before it threw; those edits are kept, and reported. */
@@ -26,13 +33,19 @@ export function describeFailure(error: unknown, affected: Affected): Failure {
   if (error instanceof RequestError) {
     // A handler may name a finer reason in its details than the error's own.
     const reason = (error.details?.['reason'] as string | undefined) ?? error.reason;
-    return { message: error.message, data: { reason, ...error.details, affected }, internal: false };
+    return {
+      message: error.message,
+      data: { reason, ...error.details, affected },
+      internal: false,
+      ...refusedAfterEdits(affected, error.message),
+    };
   }
   if (error instanceof ItemValidationError) {
     return {
       message: error.message,
       data: { reason: 'invalid', problems: error.problems, affected },
       internal: false,
+      ...refusedAfterEdits(affected, error.message),
     };
   }
   return {

@@ -33,6 +33,16 @@ describe('describeFailure (CONTRACT "Progress channel": every request ends with 
     expect(finer.data).toEqual({ reason: 'no_low_stock', count: 0, affected: emptyAffected() });
   });
 
+  it('a refusal after edits is remembered, so that they can be undone', () => {
+    const refused = describeFailure(new RequestError('No item x', 'not_found'), edited);
+    expect(refused.remember).toEqual({ outcome: 'error', message: 'No item x' });
+    const invalid = describeFailure(new ItemValidationError(['bad sku']), edited);
+    expect(invalid.remember).toEqual({ outcome: 'error', message: 'bad sku' });
+    expect(
+      describeFailure(new RequestError('No item x', 'not_found'), emptyAffected()).remember,
+    ).toBeUndefined();
+  });
+
   it('an invalid item lists its problems', () => {
     const failure = describeFailure(new ItemValidationError(['name is blank', 'bad sku']), emptyAffected());
     expect(failure.message).toBe('name is blank; bad sku');
