@@ -21,7 +21,7 @@ const items: Item[] = [
   item('d', 'Gear', { sku: 'A-9' }),
 ];
 
-const ids = (rows: Item[]) => rows.map((r) => r.id);
+const ids = (rows: readonly Item[]) => rows.map((r) => r.id);
 
 describe('filtering', () => {
   it('keeps everything without a filter, in document order', () => {

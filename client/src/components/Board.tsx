@@ -9,22 +9,15 @@ import {
   type CSSProperties,
   type Ref,
 } from 'react';
-import { isLowStock } from '../../../shared/items.js';
 import type { Peer } from '../sync/presence-store.js';
 import { useRoom } from '../sync/RoomContext.js';
 import { useConnectionStatus } from '../sync/useConnectionStatus.js';
 import { useItems } from '../sync/useItems.js';
+import { useItemsSummary } from '../sync/useItemsSummary.js';
 import { usePresence } from '../sync/usePresence.js';
 import { GRID_TEMPLATE } from '../view/columns.js';
 import { addFromForm, commitField, removeRow, type NewItemForm } from '../view/edits.js';
-import {
-  distinctTypes,
-  isFiltering,
-  nextSort,
-  NO_FILTER,
-  visibleItems,
-  type Sort,
-} from '../view/filter-sort.js';
+import { isFiltering, nextSort, NO_FILTER, visibleItems, type Sort } from '../view/filter-sort.js';
 import { AddItemForm } from './AddItemForm.js';
 import { BoardEmpty } from './BoardEmpty.js';
 import { BoardHeader } from './BoardHeader.js';
@@ -32,6 +25,7 @@ import { BoardToolbar } from './BoardToolbar.js';
 import { ItemRow, type RemoteEditor } from './ItemRow.js';
 import { useFlash } from './useFlash.js';
 import { useNow } from './useNow.js';
+import { useRowKey } from './useRowKey.js';
 import { useScrollToItem } from './useScrollToItem.js';
 import './board.css';
 
@@ -58,6 +52,7 @@ function editorsByItem(peers: readonly Peer[]): Map<string, RemoteEditor> {
 export function Board({ ref }: { ref?: Ref<BoardHandle> }) {
   const room = useRoom();
   const items = useItems();
+  const { low: lowCount, types } = useItemsSummary();
   const { status, loaded } = useConnectionStatus();
   const { peers, setEditing } = usePresence();
   const [filter, setFilter] = useState(NO_FILTER);
@@ -66,15 +61,13 @@ export function Board({ ref }: { ref?: Ref<BoardHandle> }) {
   // Filtering 10,000 rows per keystroke must not delay the keystroke itself.
   const shownFilter = useDeferredValue(filter);
   const rows = useMemo(() => visibleItems(items, shownFilter, sort), [items, shownFilter, sort]);
-  const types = useMemo(() => distinctTypes(items), [items]);
-  const lowCount = useMemo(() => items.reduce((n, item) => n + (isLowStock(item.data) ? 1 : 0), 0), [items]);
   const editors = useMemo(() => editorsByItem(peers), [peers]);
   const now = useNow();
   const { flashId, flash } = useFlash();
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Stable between renders on purpose: a new getItemKey makes the virtualizer re-measure all rows.
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  // Kept while the shown ids keep their order: a new getItemKey makes the virtualizer re-measure all rows.
+  const getItemKey = useRowKey(rows);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -66,9 +66,12 @@ export function compareValues(a: string | number | undefined, b: string | number
 /**
  * The rows the board shows. Sorting is stable (ties keep document order) and
  * missing values go last whichever the direction, so a sort never buries data.
+ * Without filter or sort it is `items` itself: nothing to copy per edit.
  */
-export function visibleItems(items: readonly Item[], filter: Filter, sort: Sort | null): Item[] {
-  const rows = isFiltering(filter) ? items.filter((item) => matchesFilter(item, filter)) : items.slice();
+export function visibleItems(items: readonly Item[], filter: Filter, sort: Sort | null): readonly Item[] {
+  const filtering = isFiltering(filter);
+  if (!filtering && !sort) return items;
+  const rows = filtering ? items.filter((item) => matchesFilter(item, filter)) : items;
   if (!sort) return rows;
   const sign = sort.dir === 'asc' ? 1 : -1;
   const keyed = rows.map((item) => ({ item, value: sortValue(item, sort.key) }));
