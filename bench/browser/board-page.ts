@@ -74,3 +74,19 @@ export function assertNoPageErrors(board: BoardPage, when: string): void {
     throw new Error(`browser phase: the page threw ${when}: ${board.errors.join(' | ')}`);
   }
 }
+
+/** Waits until the page is online and its board shows all `items` items. */
+export async function untilOnlineWithAll(page: Page, items: number, timeoutMs: number): Promise<void> {
+  await waitUntil(
+    () => connectionStatus(page),
+    (s) => s === 'online',
+    'page not online',
+    timeoutMs,
+  );
+  await waitUntil(
+    () => itemCount(page),
+    (n) => n === items,
+    `page does not show ${items} items`,
+    timeoutMs,
+  );
+}

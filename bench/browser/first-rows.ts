@@ -7,6 +7,7 @@ import {
   openBoardPage,
   readProbe,
   waitQuiet,
+  untilOnlineWithAll,
   waitUntil,
 } from './board-page.js';
 import { FIRST_ROW_PAINTED, SERVICE_WORKER_STATE, storedUpdates } from './page-scripts.js';
@@ -86,18 +87,7 @@ export async function measureFirstRows(
   const board = await openBoardPage(browser, options.url);
   const { page } = board;
   try {
-    await waitUntil(
-      () => connectionStatus(page),
-      (s) => s === 'online',
-      'page not online',
-      options.timeoutMs,
-    );
-    await waitUntil(
-      () => itemCount(page),
-      (n) => n === options.items,
-      `page does not show ${options.items} items`,
-      options.timeoutMs,
-    );
+    await untilOnlineWithAll(page, options.items, options.timeoutMs);
     await waitUntil(
       async () => (await page.evaluate(SERVICE_WORKER_STATE)) as string,
       (state) => state === 'activated',

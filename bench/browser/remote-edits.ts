@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import {
   assertNoPageErrors,
-  connectionStatus,
   itemCount,
   openBoardPage,
   readProbe,
   waitQuiet,
+  untilOnlineWithAll,
   waitUntil,
 } from './board-page.js';
 import { countMainThread } from './main-thread.js';
@@ -44,18 +44,7 @@ export async function measureRemoteEdits(
   const board = await openBoardPage(browser, options.url);
   const { page } = board;
   try {
-    await waitUntil(
-      () => connectionStatus(page),
-      (s) => s === 'online',
-      'page not online',
-      options.timeoutMs,
-    );
-    await waitUntil(
-      () => itemCount(page),
-      (n) => n === options.items,
-      `page does not show ${options.items} items`,
-      options.timeoutMs,
-    );
+    await untilOnlineWithAll(page, options.items, options.timeoutMs);
     const loaded = await readProbe(page);
     if (!loaded.longTaskSupported) throw new Error('browser phase: this Chromium has no longtask entries');
     await waitQuiet(page, QUIET_MS, options.timeoutMs);

@@ -179,7 +179,8 @@ describe('Room: one apply per update', () => {
 });
 
 describe('Room: loading a room stored as one snapshot', () => {
-  it('answers a fresh client with the stored bytes, then builds the doc and asks every peer for what it lacks', async () => {
+  /** A store holding room "lazy" as one snapshot (one item, "bolt"), and the peer that wrote it. */
+  async function withSnapshotRoom(fn: (store: SqliteStore, writer: MirrorPeer) => Promise<void>) {
     const dir = tempDir('stockroom-lazy-');
     const store = SqliteStore.open(dir);
     try {
@@ -187,6 +188,15 @@ describe('Room: loading a room stored as one snapshot', () => {
       const writer = new MirrorPeer(first, 1);
       writer.deliver(writer.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
       await first.close(); // folds the log into one snapshot
+      await fn(store, writer);
+    } finally {
+      await store.close();
+      removeDir(dir);
+    }
+  }
+
+  it('answers a fresh client with the stored bytes, then builds the doc and asks every peer for what it lacks', async () => {
+    await withSnapshotRoom(async (store, writer) => {
       const stored = await store.load('lazy');
       expect(stored.updates).toEqual([]);
 
@@ -209,21 +219,11 @@ describe('Room: loading a room stored as one snapshot', () => {
       expect(stepOne).toBeDefined();
       expectSameDoc(room.doc, writer.doc);
       await room.close();
-    } finally {
-      await store.close();
-      removeDir(dir);
-    }
+    });
   });
 
   it('builds the doc at once when something needs it before', async () => {
-    const dir = tempDir('stockroom-lazy-');
-    const store = SqliteStore.open(dir);
-    try {
-      const first = await Room.load('lazy', store, OPTIONS);
-      const writer = new MirrorPeer(first, 1);
-      writer.deliver(writer.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
-      await first.close();
-
+    await withSnapshotRoom(async (store) => {
       const room = await Room.load('lazy', store, OPTIONS);
       const other = new MirrorPeer(room, 2); // reads room.doc
       expect(room.hasDoc).toBe(true);
@@ -231,10 +231,7 @@ describe('Room: loading a room stored as one snapshot', () => {
       await room.flush();
       expectSameDoc(other.doc, room.doc);
       await room.close();
-    } finally {
-      await store.close();
-      removeDir(dir);
-    }
+    });
   });
 });
 
