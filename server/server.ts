@@ -159,5 +159,5 @@ async function openStore(config: Config, logger: Logger): Promise<{ store: Store
     logger.warn('REDIS_URL without DATABASE_URL: every process must share one DATA_DIR on one machine');
   }
   const sqlite = SqliteStore.open(config.dataDir);
-  return { store: sqlite, memory: new SqliteAgentMemory(sqlite.db) };
+  return { store: sqlite, memory: new SqliteAgentMemory(sqlite.db, () => sqlite.durable()) };
 }

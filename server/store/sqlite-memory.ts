@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { AgentMemory, MemoryEntry } from '../agents/memory/memory.js';
 
-/** Agent memory in the same SQLite file as the rooms. */
+/** Agent memory in the same SQLite file as the rooms; a write resolves once it is on disk. */
 export class SqliteAgentMemory implements AgentMemory {
   private readonly insert;
   private readonly select;
   private readonly update;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly durable: () => Promise<void>,
+  ) {
     db.exec(`CREATE TABLE IF NOT EXISTS agent_requests (
       room TEXT NOT NULL,
       request_id TEXT NOT NULL,
@@ -29,6 +32,7 @@ export class SqliteAgentMemory implements AgentMemory {
 
   async record(room: string, entry: MemoryEntry): Promise<void> {
     this.insert.run(room, entry.requestId, entry.at, JSON.stringify(entry));
+    await this.durable();
   }
 
   async recent(room: string, limit = 50): Promise<MemoryEntry[]> {
@@ -37,5 +41,6 @@ export class SqliteAgentMemory implements AgentMemory {
 
   async markUndone(room: string, requestId: string, undoneBy: string): Promise<void> {
     this.update.run(undoneBy, room, requestId);
+    await this.durable();
   }
 }
