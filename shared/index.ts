@@ -5,3 +5,4 @@ export * from './origins.js';
 export * from './progress.js';
 export * from './protocol.js';
 export * from './room-name.js';
+export * from './text.js';

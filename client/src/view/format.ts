@@ -1,4 +1,5 @@
 import type { JsonRecord } from '../../../shared/items.js';
+import { shorten } from '../../../shared/text.js';
 
 export interface Actor {
   kind: 'user' | 'agent' | 'system' | 'unknown';
@@ -58,6 +59,6 @@ export function parseTime(iso: unknown): number | null {
 export function formatValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'number') return decimal.format(value);
-  if (typeof value === 'string') return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+  if (typeof value === 'string') return shorten(value, 40);
   return JSON.stringify(value);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CAPABILITIES } from './capabilities.js';
 import type { IntentContext } from './parser.js';
 import { INTENT_KINDS, INTENT_SLOTS, type IntentKind } from './schema.js';
+import { shorten } from '../../../shared/text.js';
 
 /** The chat-completions `tools`: one function per intent kind, parameters from the zod slots. */
 export interface ChatTool {
@@ -47,7 +48,7 @@ export function describeContext(context: IntentContext): string | undefined {
     if (Array.isArray(value))
       return `${key}: an array of ${value.length} entries (passed to the tool as given)`;
     const json = JSON.stringify(value) ?? 'undefined';
-    return `${key}: ${json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json}`;
+    return `${key}: ${shorten(json, MAX_SHOWN + 1)}`;
   });
   return `Context of the request:\n${shown.join('\n')}`;
 }

@@ -2,6 +2,7 @@ import { capabilitiesText, MISSING_HINTS } from './capabilities.js';
 import { describeIntent } from './describe.js';
 import type { ParsedIntent } from './parser.js';
 import { primaryIntentOf, type Intent, type IntentKind } from './schema.js';
+import { shorten } from '../../../shared/text.js';
 
 /** Builds the ParsedIntent answers, so both parsers word them alike. */
 
@@ -35,7 +36,7 @@ export function parsedFrom(
 
 /** Nothing placed the request (or it asked for help): say so, and what would work. */
 export function unplaced(input: string, reason: string, parser: string, help = false): ParsedIntent {
-  const shown = input.trim().length > 80 ? `${input.trim().slice(0, 77)}…` : input.trim();
+  const shown = shorten(input.trim(), 80);
   const opening = shown === '' ? 'The request is empty. ' : `I could not tell what to do with "${shown}". `;
   const explanation = `${help ? '' : opening}I can: ${capabilitiesText()}.`;
   return parsedFrom({ kind: 'general', reason }, { confidence: 0.2, parser, explanation });
