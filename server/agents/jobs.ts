@@ -18,6 +18,8 @@ export interface Job {
   run?: AgentRun;
   /** Set while the job waits for its turn in the cluster-wide line. */
   waiting?: AbortController;
+  /** Set while its request is being parsed (a model's answer can take seconds). */
+  parsing?: AbortController;
   cancelled: boolean;
   finished: Promise<void>;
   finish: () => void;

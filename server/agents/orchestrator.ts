@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import { affectedOf, emptyAffected } from './affected.js';
+import { CancelledError } from './errors.js';
 import { ClusterLine } from './cluster-line.js';
 import type { HandlerTable } from './handler.js';
 import type { IntentParser } from './intents/parser.js';
@@ -126,6 +127,8 @@ export class Orchestrator {
       return;
     }
     job.waiting?.abort(why);
+    // Parsing: the executor sees `cancelled` as soon as the parse gives up, and ends the job.
+    job.parsing?.abort(new CancelledError());
     if (this.queues.remove(job.request.room, job)) {
       // It never started, so RoomQueues' `settled` will not take it out of the cluster-wide line.
       this.cluster?.leave(job);

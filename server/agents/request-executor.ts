@@ -13,6 +13,7 @@ import type { Job, JobReport } from './jobs.js';
 import type { AgentMemory } from './memory/memory.js';
 import { rememberRun } from './remember-run.js';
 import { AgentRun } from './run.js';
+import { shorten } from '../../shared/text.js';
 
 export interface ExecutorDeps {
   registry: RoomRegistry;
@@ -39,7 +40,7 @@ export class RequestExecutor {
 
   async execute(job: Job): Promise<void> {
     const { request } = job;
-    const { registry, parser, handlers, logger, memory } = this.deps;
+    const { registry, handlers, logger, memory } = this.deps;
     let room;
     try {
       room = await registry.acquire(request.room);
@@ -52,7 +53,7 @@ export class RequestExecutor {
     let run: AgentRun | undefined;
     let parsed: ParsedIntent | undefined;
     try {
-      parsed = await parser.parse(request.input, request.context);
+      parsed = await this.parse(job);
       const agent = parsed.intent.kind === 'general' ? AGENTS.inventory : agentFor(parsed.intent.kind);
       this.report.publish(
         job,
@@ -74,7 +75,7 @@ export class RequestExecutor {
       );
       job.run = run;
       if (job.cancelled) run.cancel();
-      run.status(`Working on "${truncate(request.input, 60)}"`);
+      run.status(`Working on "${shorten(request.input, 60)}"`);
       const outcome = await dispatch(handlers, parsed.intent, run);
       await peer.settled();
       await rememberRun(memory, logger, run, parsed.intent, 'complete', outcome.message);
@@ -116,6 +117,16 @@ export class RequestExecutor {
   }
 
   /** Throws a RequestError when the parsed request cannot be carried out as asked. */
+  private async parse(job: Job): Promise<ParsedIntent> {
+    const parsing = new AbortController();
+    job.parsing = parsing;
+    try {
+      return await this.deps.parser.parse(job.request.input, job.request.context, parsing.signal);
+    } finally {
+      job.parsing = undefined;
+    }
+  }
+
   private assertDoable(parsed: ParsedIntent): void {
     if (parsed.problems.length > 0) {
       throw new RequestError(`Cannot do that as asked: ${parsed.problems.join('; ')}`, 'invalid', {
@@ -132,6 +143,3 @@ export class RequestExecutor {
   }
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

@@ -47,10 +47,16 @@ const ChatResponseSchema = z.object({
     .min(1),
 });
 
-async function postChat(options: LlmParserOptions, input: string, context: IntentContext): Promise<unknown> {
+async function postChat(
+  options: LlmParserOptions,
+  input: string,
+  context: IntentContext,
+  cancel: AbortSignal | undefined,
+): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
   try {
     const response = await (options.fetch ?? fetch)(
       `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`,
@@ -64,7 +70,7 @@ async function postChat(options: LlmParserOptions, input: string, context: Inten
           tool_choice: 'required',
           temperature: 0,
         }),
-        signal: controller.signal,
+        signal,
       },
     );
     const text = await response.text();
@@ -75,6 +81,7 @@ async function postChat(options: LlmParserOptions, input: string, context: Inten
       throw new LlmFailure('the response is not JSON');
     }
   } catch (error) {
+    if (cancel?.aborted) throw cancel.reason;
     if (error instanceof LlmFailure) throw error;
     if (controller.signal.aborted) throw new LlmFailure(`timeout after ${timeoutMs} ms`);
     throw new LlmFailure(`network error: ${error instanceof Error ? error.message : String(error)}`);
@@ -107,8 +114,8 @@ export function createLlmParser(options: LlmParserOptions): IntentParser {
   const { fallback } = options;
   const fallbackLabel = fallback.name === 'rules' ? 'the built-in parser' : `the ${fallback.name} parser`;
 
-  async function viaModel(input: string, context: IntentContext): Promise<ParsedIntent> {
-    const call = readToolCall(await postChat(options, input, context));
+  async function viaModel(input: string, context: IntentContext, signal?: AbortSignal): Promise<ParsedIntent> {
+    const call = readToolCall(await postChat(options, input, context, signal));
     if (!isIntentKind(call.name)) throw new LlmFailure(`unknown tool "${call.name}"`);
     // Context slots win here exactly as in the rule parser.
     const resolution = resolveDraft({ kind: call.name, slots: call.args }, context);
@@ -121,10 +128,12 @@ export function createLlmParser(options: LlmParserOptions): IntentParser {
 
   return {
     name,
-    async parse(input: string, context: IntentContext = {}) {
+    async parse(input: string, context: IntentContext = {}, signal?: AbortSignal) {
       try {
-        return await viaModel(input, context);
+        return await viaModel(input, context, signal);
       } catch (error) {
+        // Cancelled: nobody wants an answer any more, not even the fallback's.
+        if (signal?.aborted) throw signal.reason;
         const reason = error instanceof LlmFailure ? error.message : `unexpected error: ${String(error)}`;
         const result = await fallback.parse(input, context);
         return {

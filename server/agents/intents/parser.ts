@@ -24,5 +24,9 @@ export interface ParsedIntent {
 
 export interface IntentParser {
   readonly name: string;
-  parse(input: string, context?: IntentContext): Promise<ParsedIntent>;
+  /**
+   * `signal` aborts a parse that waits on something (a model's answer); it
+   * then rejects with the signal's reason instead of answering.
+   */
+  parse(input: string, context?: IntentContext, signal?: AbortSignal): Promise<ParsedIntent>;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createIntentParser,
   createLlmParser,
@@ -203,5 +203,26 @@ describe('createIntentParser', () => {
     const result = await llm.parse('what is running low');
     expect(result).toMatchObject({ parser: 'llm:m', intent: { kind: 'stock_analysis' } });
     expect(server.requests[0]!.headers.authorization).toBe('Bearer k');
+  });
+});
+
+describe('LLM parser, cancelled', () => {
+  it('stops waiting for the model, drops its call and rejects with the reason, without the fallback', async () => {
+    let dropped = false;
+    server.handle((_req, res) => res.on('close', () => (dropped = true)));
+    const patient = createLlmParser({
+      baseUrl: server.baseUrl,
+      model: 'test-model',
+      apiKey: 'sk-test-key',
+      timeoutMs: 60_000,
+      fallback: createRuleParser(),
+    });
+    const controller = new AbortController();
+    const parsing = patient.parse('Forecast demand for the next 4 weeks', {}, controller.signal);
+    await vi.waitUntil(() => server.requests.length === 1, { timeout: 5000 });
+    const reason = new Error('cancelled by the user');
+    controller.abort(reason);
+    await expect(parsing).rejects.toBe(reason);
+    await vi.waitUntil(() => dropped, { timeout: 5000 });
   });
 });
