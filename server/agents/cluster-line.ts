@@ -14,6 +14,8 @@ import type { RequestLine } from './request-line.js';
 const FINAL_MESSAGE_GRACE_MS = 5_000;
 
 const UNSCHEDULED = 'Requests cannot be scheduled right now; try again shortly';
+const HOLDER_DIED =
+  'The server process running this request stopped before it finished; edits it made so far stay';
 
 export interface ClusterLineDeps {
   hub: ProgressHub;
@@ -34,7 +36,24 @@ export class ClusterLine {
   constructor(
     private readonly line: RequestLine,
     private readonly deps: ClusterLineDeps,
-  ) {}
+  ) {
+    line.onOrphan((room, requestId) => this.endOrphan(room, requestId));
+  }
+
+  /**
+   * A request of a process that died before it ended, followed by nobody:
+   * without this its watchers (on any process) would never hear an end.
+   */
+  private endOrphan(room: string, requestId: string): void {
+    this.deps.logger.warn({ room, requestId }, 'ending a request whose process died');
+    this.deps.hub.publish(room, {
+      type: 'error',
+      requestId,
+      message: HOLDER_DIED,
+      timestamp: new Date().toISOString(),
+      data: { reason: 'unavailable' },
+    });
+  }
 
   /**
    * Takes the job's place at arrival; `enqueue` gets how many requests of the
@@ -105,12 +124,7 @@ export class ClusterLine {
       } else {
         logger.warn({ room, requestId }, 'the process holding a request died before it ended');
         // What it edited before it died is unknown here (`affected` left out); those edits stay.
-        jobs.end(
-          job,
-          'error',
-          'The server process running this request stopped before it finished; edits it made so far stay',
-          { reason: 'unavailable' },
-        );
+        jobs.end(job, 'error', HOLDER_DIED, { reason: 'unavailable' });
       }
     } catch (error) {
       if (!following.signal.aborted) {

@@ -21,4 +21,9 @@ export interface RequestLine {
   leave(room: string, requestId: string): Promise<void>;
   /** Asks the process running or queueing the request to cancel it; false when none is known to. */
   cancelElsewhere(room: string, requestId: string): boolean;
+  /**
+   * Called for a request whose process died before it ended, when nobody
+   * follows it: once in the whole cluster, by the process that must end it.
+   */
+  onOrphan(handler: (room: string, requestId: string) => void): void;
 }

@@ -1,4 +1,4 @@
-import { ProgressMessageSchema, type ProgressMessage } from '../../shared/progress.js';
+import { isTerminal, ProgressMessageSchema, type ProgressMessage } from '../../shared/progress.js';
 import type { Logger } from '../logger.js';
 import { LocalProgressHub, type ProgressHub, type ProgressListener } from '../progress/hub.js';
 import type { Bus } from './bus.js';
@@ -17,6 +17,7 @@ import type { Bus } from './bus.js';
 export class RedisProgressHub implements ProgressHub {
   private readonly local = new LocalProgressHub();
   private readonly channel: string;
+  private readonly endListeners = new Set<(requestId: string) => void>();
 
   private constructor(
     private readonly bus: Bus,
@@ -31,8 +32,13 @@ export class RedisProgressHub implements ProgressHub {
     return hub;
   }
 
+  /** Hears the final message of every request in the cluster, whatever the room. */
+  onEnd(listener: (requestId: string) => void): void {
+    this.endListeners.add(listener);
+  }
+
   publish(room: string, message: ProgressMessage): void {
-    this.local.publish(room, message);
+    this.deliver(room, message);
     void this.bus.publish(this.channel, JSON.stringify({ node: this.bus.node, room, message }));
   }
 
@@ -50,6 +56,11 @@ export class RedisProgressHub implements ProgressHub {
     }
     if (parsed.node === this.bus.node || typeof parsed.room !== 'string') return;
     const message = ProgressMessageSchema.safeParse(parsed.message);
-    if (message.success) this.local.publish(parsed.room, message.data);
+    if (message.success) this.deliver(parsed.room, message.data);
+  }
+
+  private deliver(room: string, message: ProgressMessage): void {
+    this.local.publish(room, message);
+    if (isTerminal(message)) for (const listener of this.endListeners) listener(message.requestId);
   }
 }

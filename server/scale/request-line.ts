@@ -23,9 +23,12 @@ export class RedisRequestLine implements RequestLine {
   private readonly waiters = new Map<string, Set<() => void>>();
   /** Leaves that Redis did not take yet: retried every tick, or the room would wait forever. */
   private readonly unsentLeaves = new Map<string, string>();
-  /** Requests in some line, as announced: request id → room and process. */
+  /** Requests in some line, as announced, until they end: request id → room and process. */
   private readonly active = new Map<string, { room: string; node: string }>();
+  /** Requests of a process taken for dead: is it really gone (its key expired) with them unfinished? */
+  private readonly orphans = new Map<string, string>();
   private cancelHandler: (room: string, requestId: string) => void = () => undefined;
+  private orphanHandler: (room: string, requestId: string) => void = () => undefined;
 
   private constructor(
     private readonly bus: Bus,
@@ -46,10 +49,51 @@ export class RedisRequestLine implements RequestLine {
     await bus.subscribe(line.channel, (message) => line.receive(message.toString()));
     liveness.onTick(() => line.tick());
     liveness.onDead((node) => {
-      for (const [id, entry] of line.active) if (entry.node === node) line.active.delete(id);
+      for (const [id, entry] of line.active) {
+        if (entry.node !== node) continue;
+        line.active.delete(id);
+        line.orphans.set(id, entry.room);
+      }
+      void line.claimOrphans();
     });
     bus.onReconnect(() => line.tick());
     return line;
+  }
+
+  onOrphan(handler: (room: string, requestId: string) => void): void {
+    this.orphanHandler = handler;
+  }
+
+  /**
+   * A request ended (its final progress message went out, from whichever
+   * process): when its process dies now, it is no orphan.
+   */
+  ended(requestId: string): void {
+    this.active.delete(requestId);
+    this.orphans.delete(requestId);
+  }
+
+  /**
+   * For each request of a dead process: HOLDER answers -1 to one caller in
+   * the cluster (this one, or a process following the request), and that
+   * one ends it. While the holder's key has not expired yet (the death was
+   * judged from missed heartbeats a moment before), it is asked again next
+   * heartbeat; 0 means it left the line after all.
+   */
+  private async claimOrphans(): Promise<void> {
+    for (const [requestId, room] of [...this.orphans]) {
+      let state: number;
+      try {
+        const keys = [this.bus.key('req', requestId)];
+        state = (await this.redis.eval(HOLDER, 1, ...keys, this.bus.key('node', ''))) as number;
+      } catch (error) {
+        this.logger.debug({ err: error, room }, 'request line unavailable; asking again next heartbeat');
+        continue;
+      }
+      if (state === 1 || !this.orphans.has(requestId)) continue;
+      this.orphans.delete(requestId);
+      if (state === -1) this.orphanHandler(room, requestId);
+    }
   }
 
   /** Where a cancel for one of this process's requests, sent to another process, ends up. */
@@ -142,6 +186,7 @@ export class RedisRequestLine implements RequestLine {
 
   private tick(): void {
     for (const [entry, room] of this.unsentLeaves) void this.sendLeave(entry, room);
+    if (this.orphans.size > 0) void this.claimOrphans();
     for (const set of this.waiters.values()) for (const wake of [...set]) wake();
   }
 

@@ -35,6 +35,8 @@ export async function startScale(options: ScaleOptions): Promise<Scale> {
     const replicator = new RedisReplicator(bus, options.store, liveness, logger);
     const hub = await RedisProgressHub.start(bus, logger);
     const line = await RedisRequestLine.start(bus, bus.cmd, liveness, logger);
+    // A request whose final message went out is no orphan when its process dies afterwards.
+    hub.onEnd((requestId) => line.ended(requestId));
     logger.info({ node: bus.node, prefix: options.prefix }, 'sharing rooms through Redis');
     return {
       node: bus.node,

@@ -37,6 +37,10 @@ class ScriptedLine implements RequestLine {
   cancelElsewhere(): boolean {
     return false;
   }
+  orphan: (room: string, requestId: string) => void = () => undefined;
+  onOrphan(handler: (room: string, requestId: string) => void): void {
+    this.orphan = handler;
+  }
 }
 
 function untilAborted(signal: AbortSignal): Promise<never> {
@@ -164,6 +168,18 @@ describe('a duplicate request held by another process (SCALING "Arrival")', () =
     await within(finished);
     expect(hub.messages).toEqual([]);
     expect(hub.listeners).toBe(0);
+  });
+});
+
+describe('a request whose process died, followed by nobody (SCALING "Known limits")', () => {
+  it('is ended with one error on its room when the line hands it to this process', async () => {
+    const { line, hub, endOf, orchestrator } = setup();
+    const heard: ProgressMessage[] = [];
+    hub.subscribe('r', (message) => heard.push(message));
+    line.orphan('r', 'lost');
+    expect(endOf('lost')).toMatchObject({ type: 'error', data: { reason: 'unavailable' } });
+    expect(heard.map((m) => m.type)).toEqual(['error']);
+    await within(orchestrator.close());
   });
 });
 

@@ -67,4 +67,64 @@ describe('a request whose holding process dies before it ends', () => {
     });
     expect(next.messages.at(-1)?.type).toBe('complete');
   });
+
+  /**
+   * A ghost that joined a request (announced on the line channel, as a real
+   * process does) and heartbeated once, then went silent.
+   */
+  async function ghostHolds(room: string, requestId: string, lifeMs: number): Promise<void> {
+    const { name } = cluster;
+    await redis.set(`${name}:node:ghost`, '1', 'PX', lifeMs);
+    await redis.publish(`${name}:nodes`, 'hb|ghost');
+    await redis.set(`${name}:req:${requestId}`, `ghost|${requestId}`, 'PX', 60_000);
+    await redis.rpush(`${name}:line:${room}`, `ghost|${requestId}`);
+    await redis.publish(`${name}:line`, `j|${room}|ghost|${requestId}`);
+  }
+
+  it('ends for watchers with exactly one error even when no caller waits for it anywhere', async () => {
+    const room = 'orphan-unwatched';
+    const requestId = 'ghost-run';
+    const watchers = await Promise.all(cluster.servers.map((s) => watchProgress(s.port, room)));
+    try {
+      await ghostHolds(room, requestId, 1000);
+      for (const watcher of watchers) {
+        await waitFor(() => watcher.messages.some(isTerminal), 'the error on every process');
+      }
+      // Both processes saw the ghost die; only one may speak for it.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      for (const watcher of watchers) {
+        expect(watcher.messages).toHaveLength(1);
+        expect(watcher.messages[0]).toMatchObject({
+          type: 'error',
+          requestId,
+          data: { reason: 'unavailable' },
+        });
+      }
+    } finally {
+      for (const watcher of watchers) watcher.close();
+    }
+  });
+
+  it('adds nothing when the request had ended before its process died', async () => {
+    const room = 'orphan-finished';
+    const requestId = 'ghost-done';
+    const watcher = await watchProgress(cluster.servers[1]!.port, room);
+    try {
+      await ghostHolds(room, requestId, 1000);
+      // Its final message went out; then it died before leaving the line.
+      const complete = {
+        type: 'complete',
+        requestId,
+        message: 'Added 5 items',
+        timestamp: new Date().toISOString(),
+      };
+      await redis.publish(`${cluster.name}:progress`, JSON.stringify({ node: 'ghost', room, message: complete }));
+      await waitFor(() => watcher.messages.length === 1, 'the final message');
+      // Well past its death (1 s key, 3 × 250 ms heartbeats) and a few claims.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(watcher.messages.map((m) => m.type)).toEqual(['complete']);
+    } finally {
+      watcher.close();
+    }
+  });
 });
