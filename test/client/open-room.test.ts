@@ -51,6 +51,27 @@ describe('openRoom without a server', () => {
     expect(again.activity.getSnapshot()).toEqual([]);
   });
 
+  it('loads the stored copy without an update event (nobody needs it re-encoded), and edits after it have one', async () => {
+    const first = open('quiet-load');
+    await until(() => first.connection.getSnapshot().loaded);
+    addItem(first.doc, { name: 'Stored' }, first.origin);
+    first.destroy();
+    opened.pop();
+
+    const again = open('quiet-load');
+    const heard: unknown[] = [];
+    again.doc.on('update', (_update: Uint8Array, origin: unknown) => heard.push(origin));
+    await until(() => again.items.getSnapshot().length === 1);
+    expect(heard).toEqual([]);
+    addItem(again.doc, { name: 'After' }, again.origin);
+    expect(heard).toEqual([again.origin]);
+    // Still stored: y-indexeddb got its listener back.
+    again.destroy();
+    opened.pop();
+    const third = open('quiet-load');
+    await until(() => third.items.getSnapshot().length === 2);
+  });
+
   it('keeps rooms apart', async () => {
     const a = open('room-a');
     await until(() => a.connection.getSnapshot().loaded);

@@ -6,6 +6,7 @@ import type { Session } from '../entry/params.js';
 import { ConnectionStore } from './connection-store.js';
 import { PendingCounter } from './pending.js';
 import { watchProvider } from './provider-watch.js';
+import { quietLocalLoad } from './quiet-local-load.js';
 import { createRoom, type Room } from './room.js';
 
 /** If IndexedDB does not answer by then (blocked, disabled), connect anyway rather than wait forever. */
@@ -37,6 +38,7 @@ export function openRoom(session: Session): Room {
   const unwatch = watchProvider({ provider, doc, local, connection, pending });
 
   let connected = false;
+  const unquiet = quietLocalLoad(doc, local, () => !connected);
   const connect = () => {
     if (connected) return;
     connected = true;
@@ -61,6 +63,7 @@ export function openRoom(session: Session): Room {
     connection,
     onDestroy() {
       window.clearTimeout(timer);
+      unquiet();
       unwatch();
       provider.destroy();
       void local.destroy();
