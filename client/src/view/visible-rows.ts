@@ -1,5 +1,13 @@
 import type { Item } from '../../../shared/items.js';
-import { compareValues, isFiltering, matchesFilter, sortValue, visibleItems, type Filter, type Sort } from './filter-sort.js';
+import {
+  compareValues,
+  isFiltering,
+  matchesFilter,
+  sortValue,
+  visibleItems,
+  type Filter,
+  type Sort,
+} from './filter-sort.js';
 
 /** Past this many changed rows in one step, filtering and sorting everything again is as cheap. */
 const MAX_PATCHED_ROWS = 64;
@@ -31,7 +39,8 @@ export class VisibleRows {
       return items;
     }
     if (items === this.items && filter === this.filter && sort === this.sort) return this.result;
-    const changed = this.items && filter === this.filter && sort === this.sort ? this.changedIndexes(items) : null;
+    const changed =
+      this.items && filter === this.filter && sort === this.sort ? this.changedIndexes(items) : null;
     if (changed === null) return this.recompute(items, filter, sort);
     for (const index of changed) this.replace(this.items![index]!, items[index]!);
     this.items = items;

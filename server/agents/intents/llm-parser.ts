@@ -114,7 +114,11 @@ export function createLlmParser(options: LlmParserOptions): IntentParser {
   const { fallback } = options;
   const fallbackLabel = fallback.name === 'rules' ? 'the built-in parser' : `the ${fallback.name} parser`;
 
-  async function viaModel(input: string, context: IntentContext, signal?: AbortSignal): Promise<ParsedIntent> {
+  async function viaModel(
+    input: string,
+    context: IntentContext,
+    signal?: AbortSignal,
+  ): Promise<ParsedIntent> {
     const call = readToolCall(await postChat(options, input, context, signal));
     if (!isIntentKind(call.name)) throw new LlmFailure(`unknown tool "${call.name}"`);
     // Context slots win here exactly as in the rule parser.

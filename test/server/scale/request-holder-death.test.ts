@@ -118,7 +118,10 @@ describe('a request whose holding process dies before it ends', () => {
         message: 'Added 5 items',
         timestamp: new Date().toISOString(),
       };
-      await redis.publish(`${cluster.name}:progress`, JSON.stringify({ node: 'ghost', room, message: complete }));
+      await redis.publish(
+        `${cluster.name}:progress`,
+        JSON.stringify({ node: 'ghost', room, message: complete }),
+      );
       await waitFor(() => watcher.messages.length === 1, 'the final message');
       // Well past its death (1 s key, 3 × 250 ms heartbeats) and a few claims.
       await new Promise((resolve) => setTimeout(resolve, 3000));
