@@ -6,6 +6,7 @@
  */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
+  if (max < 1) return '';
   let end = Math.max(0, max - 1);
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;

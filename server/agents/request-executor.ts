@@ -116,8 +116,9 @@ export class RequestExecutor {
     }
   }
 
-  /** Throws a RequestError when the parsed request cannot be carried out as asked. */
+  /** Parses the request; a cancel meanwhile (or before, while the room loaded) aborts it. */
   private async parse(job: Job): Promise<ParsedIntent> {
+    if (job.cancelled) throw new CancelledError();
     const parsing = new AbortController();
     job.parsing = parsing;
     try {
@@ -127,6 +128,7 @@ export class RequestExecutor {
     }
   }
 
+  /** Throws a RequestError when the parsed request cannot be carried out as asked. */
   private assertDoable(parsed: ParsedIntent): void {
     if (parsed.problems.length > 0) {
       throw new RequestError(`Cannot do that as asked: ${parsed.problems.join('; ')}`, 'invalid', {

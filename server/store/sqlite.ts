@@ -33,7 +33,9 @@ CREATE TABLE IF NOT EXISTS room_updates (
 export function openSqliteDatabase(dataDir: string): Database.Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
-  db.pragma('journal_mode = WAL');
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  // Without a WAL the store's own sync (below) would have nothing to sync: refuse to run undurable.
+  if (mode !== 'wal') throw new Error(`SQLite could not switch ${dataDir} to WAL mode (got ${String(mode)})`);
   // Durability comes from SqliteStore syncing the WAL before any append resolves (see above).
   db.pragma('synchronous = NORMAL');
   // Two processes on one DATA_DIR wait for each other's write lock instead of failing.
@@ -62,6 +64,13 @@ export class SqliteStore implements Store {
   /** The WAL file, opened at the first sync (SQLite creates it; it keeps it while the database is open). */
   private walFd: number | null = null;
   private closed = false;
+  /**
+   * Set when a sync failed. The commit it was for is in the WAL but maybe not
+   * on disk, and Linux may since have marked those pages clean, so no later
+   * sync can vouch for it: every write fails from then on, and the server
+   * must be restarted (SQLite then recovers from what the disk holds).
+   */
+  private failure: Error | null = null;
 
   constructor(
     readonly db: Database.Database,
@@ -70,7 +79,15 @@ export class SqliteStore implements Store {
     const syncFile = options.syncFile ?? fdatasync;
     this.walSync = new CoalescedSync(async () => {
       const fd = this.openWal();
-      if (fd !== null) await syncFile(fd);
+      if (fd === null) return;
+      try {
+        await syncFile(fd);
+      } catch (error) {
+        this.failure ??= new Error(
+          `the disk failed to sync ${db.name}-wal (${error instanceof Error ? error.message : String(error)}); restart the server`,
+        );
+        throw this.failure;
+      }
     });
     const statements = {
       snapshot: db.prepare<[string], { seq: number; data: Buffer }>(
@@ -112,6 +129,8 @@ export class SqliteStore implements Store {
   /** Null while there is no WAL file: then nothing was written that needs a sync. */
   private openWal(): number | null {
     if (this.walFd !== null) return this.walFd;
+    // Closed: SQLite synced and checkpointed on close; the descriptor is gone.
+    if (!this.db.open) return null;
     try {
       this.walFd = fs.openSync(`${this.db.name}-wal`, 'r+');
     } catch (error) {
@@ -126,6 +145,7 @@ export class SqliteStore implements Store {
    * disk. For other writers of the same file (agent memory).
    */
   durable(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
     return this.walSync.request();
   }
 
@@ -155,6 +175,7 @@ export class SqliteStore implements Store {
   }
 
   async append(room: string, updates: readonly Uint8Array[]): Promise<number> {
+    if (this.failure) throw this.failure;
     if (updates.length === 0) return this.statements.lastSeq.get(room, room)?.seq ?? 0;
     const last = this.appendTx.immediate(room, updates);
     await this.walSync.request();
@@ -162,6 +183,7 @@ export class SqliteStore implements Store {
   }
 
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    if (this.failure) throw this.failure;
     this.compactTx.immediate(room, snapshot, throughSeq);
     await this.walSync.request();
   }
@@ -173,5 +195,6 @@ export class SqliteStore implements Store {
     await this.walSync.request().catch(() => undefined);
     this.db.close();
     if (this.walFd !== null) fs.closeSync(this.walFd);
+    this.walFd = null;
   }
 }

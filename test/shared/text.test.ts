@@ -9,6 +9,11 @@ describe('shorten', () => {
     expect(shorten('', 3)).toBe('');
   });
 
+  it('has no room for even the ellipsis below 1', () => {
+    expect(shorten('bolts', 0)).toBe('');
+    expect(shorten('bolts', 1)).toBe('…');
+  });
+
   it('cuts to the limit, the ellipsis included', () => {
     expect(shorten('hex bolts M8', 6)).toBe('hex b…');
     expect(shorten('hex bolts M8', 6)).toHaveLength(6);

@@ -16,10 +16,10 @@ runStoreContractTests('SQLite', () => {
 
 /** A file sync the test releases by hand, recording which file it was asked to flush. */
 function gatedSync() {
-  const calls: { inode: number; release: () => void }[] = [];
+  const calls: { inode: number; release: () => void; fail: (error: Error) => void }[] = [];
   const syncFile = (fd: number) =>
-    new Promise<void>((resolve) => {
-      calls.push({ inode: fs.fstatSync(fd).ino, release: resolve });
+    new Promise<void>((resolve, reject) => {
+      calls.push({ inode: fs.fstatSync(fd).ino, release: resolve, fail: reject });
     });
   return { calls, syncFile };
 }
@@ -115,5 +115,37 @@ describe('SqliteStore', () => {
       await record;
       expect((await memory.recent('r')).map((e) => e.requestId)).toEqual(['q1']);
     });
+  });
+
+  it('fails every write after a failed sync: what it was for may never reach the disk', async () => {
+    await withStore(async (store, sync) => {
+      const append = store.append('r', [new Uint8Array([1])]);
+      sync.calls[0]!.fail(new Error('EIO'));
+      await expect(append).rejects.toThrow(/failed to sync .*EIO.*restart the server/);
+      await expect(store.append('r', [new Uint8Array([2])])).rejects.toThrow(/restart the server/);
+      await expect(store.compact('r', new Uint8Array([9]), 1)).rejects.toThrow(/restart the server/);
+      await expect(store.durable()).rejects.toThrow(/restart the server/);
+      // Nothing more was written after the failure.
+      expect((await store.load('r')).lastSeq).toBe(1);
+    });
+  });
+
+  it('answers a sync asked for after close without touching the closed WAL descriptor', async () => {
+    const dir = tempDir('stockroom-sqlite-');
+    const synced: number[] = [];
+    const store = SqliteStore.open(dir, {
+      syncFile: async (fd) => {
+        synced.push(fd);
+      },
+    });
+    try {
+      await store.append('r', [new Uint8Array([1])]);
+      await store.close();
+      const before = synced.length;
+      await store.durable();
+      expect(synced).toHaveLength(before);
+    } finally {
+      removeDir(dir);
+    }
   });
 });
