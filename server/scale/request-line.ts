@@ -5,6 +5,14 @@ import type { Bus } from './bus.js';
 import type { NodeLiveness } from './liveness.js';
 import { HOLDER, JOIN, LEAVE, TURN } from './request-line-scripts.js';
 
+/**
+ * Heartbeats between a process being taken for dead and its unfinished
+ * requests being ended for it. A process whose event loop only stalled
+ * (a long GC, a loaded machine) is taken for dead after MISSED_BEATS; this
+ * gives it that much longer to beat again and finish its requests itself.
+ */
+const ORPHAN_GRACE_BEATS = 5;
+
 /** A request id is remembered this long at most when its process dies without leaving the line. */
 const REQUEST_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -26,7 +34,7 @@ export class RedisRequestLine implements RequestLine {
   /** Requests in some line, as announced, until they end: request id → room and process. */
   private readonly active = new Map<string, { room: string; node: string }>();
   /** Requests of a process taken for dead: is it really gone (its key expired) with them unfinished? */
-  private readonly orphans = new Map<string, string>();
+  private readonly orphans = new Map<string, { room: string; claimAfter: number }>();
   private cancelHandler: (room: string, requestId: string) => void = () => undefined;
   private orphanHandler: (room: string, requestId: string) => void = () => undefined;
 
@@ -49,12 +57,12 @@ export class RedisRequestLine implements RequestLine {
     await bus.subscribe(line.channel, (message) => line.receive(message.toString()));
     liveness.onTick(() => line.tick());
     liveness.onDead((node) => {
+      const claimAfter = Date.now() + ORPHAN_GRACE_BEATS * liveness.intervalMs;
       for (const [id, entry] of line.active) {
         if (entry.node !== node) continue;
         line.active.delete(id);
-        line.orphans.set(id, entry.room);
+        line.orphans.set(id, { room: entry.room, claimAfter });
       }
-      void line.claimOrphans();
     });
     bus.onReconnect(() => line.tick());
     return line;
@@ -74,14 +82,16 @@ export class RedisRequestLine implements RequestLine {
   }
 
   /**
-   * For each request of a dead process: HOLDER answers -1 to one caller in
-   * the cluster (this one, or a process following the request), and that
-   * one ends it. While the holder's key has not expired yet (the death was
-   * judged from missed heartbeats a moment before), it is asked again next
-   * heartbeat; 0 means it left the line after all.
+   * For each request of a dead process, ORPHAN_GRACE_BEATS after it was
+   * taken for dead: HOLDER answers -1 to one caller in the cluster (this
+   * one, or a process following the request), and that one ends it. While
+   * the holder's key exists (it beats again, or its key has not expired
+   * yet) it is asked again next heartbeat; 0 means it left the line.
    */
   private async claimOrphans(): Promise<void> {
-    for (const [requestId, room] of [...this.orphans]) {
+    const now = Date.now();
+    for (const [requestId, { room, claimAfter }] of [...this.orphans]) {
+      if (now < claimAfter) continue;
       let state: number;
       try {
         const keys = [this.bus.key('req', requestId)];
