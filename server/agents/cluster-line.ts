@@ -80,6 +80,9 @@ export class ClusterLine {
     } catch (error) {
       stop();
       this.deps.logger.error({ err: error, room, requestId }, 'could not join the request line');
+      // The join may have run with only its answer lost: an entry left behind would hold up the
+      // room's line until this process dies. Leaving is harmless when there is none (and retried).
+      this.leave(job);
       this.fail(job, UNSCHEDULED, 'unavailable');
       return;
     }

@@ -183,6 +183,18 @@ describe('a request whose process died, followed by nobody (SCALING "Known limit
   });
 });
 
+describe('a join whose answer never came', () => {
+  it('ends the request as unavailable and leaves the line, in case the join did run', async () => {
+    const { line, orchestrator, endOf } = setup();
+    line.join = () => Promise.reject(new Error('connection lost after the script ran'));
+    const { requestId, finished } = orchestrator.submit({ room: 'r', input: 'Add 5 items' });
+    await within(finished);
+    expect(endOf(requestId)).toMatchObject({ type: 'error', data: { reason: 'unavailable' } });
+    expect(line.left).toEqual([requestId]);
+    await within(orchestrator.close());
+  });
+});
+
 describe('a failure while queueing a request that joined the line', () => {
   it('ends the job with error, leaves the line and lets close() finish', async () => {
     const { line, hub, logs, orchestrator, endOf } = setup();
