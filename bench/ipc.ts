@@ -86,15 +86,6 @@ export interface Apis {
   cold: ColdApi;
 }
 
-export interface CallMessage {
-  id: number;
-  method: string;
-  params: unknown;
-}
-
-export type ReplyMessage =
-  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
-
 /** Results of one (target, N) run, as reported. */
 export interface PhaseResult {
   phase: PhaseName;

@@ -43,12 +43,3 @@ export interface WriterApi {
   seed(p: SeedParams): SeedResult;
   edits(p: EditsParams): EditsResult;
 }
-
-export interface WriterCall {
-  id: number;
-  method: keyof WriterApi;
-  params: unknown;
-}
-
-export type WriterReply =
-  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

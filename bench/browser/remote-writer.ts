@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { addItems, itemsOf, updateItems } from '../../shared/items.js';
 import type { UserOrigin } from '../../shared/origins.js';
 import { inventoryItems, itemId } from '../workload.js';
-import type { EditsParams, EditsResult, SeedParams, SeedResult, WriterCall, WriterReply } from './ipc.js';
+import { serveCalls } from '../child-rpc.js';
+import type { EditsParams, EditsResult, SeedParams, SeedResult, WriterApi } from './ipc.js';
 
 /**
  * The browser phase's remote peer: a Node process of its own (forked by
@@ -101,20 +102,4 @@ async function edits(p: EditsParams): Promise<EditsResult> {
   return { made: p.count, firstAt, lastAt, maxLagMs, field: FIELD, finalValues: visibleFinal };
 }
 
-const handlers: Record<WriterCall['method'], (params: never) => Promise<unknown>> = { seed, edits };
-
-process.on('message', (message: WriterCall) => {
-  const reply = (r: WriterReply): void => void process.send!(r);
-  handlers[message.method](message.params as never).then(
-    (result) => reply({ id: message.id, ok: true, result }),
-    (error: unknown) =>
-      reply({
-        id: message.id,
-        ok: false,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      }),
-  );
-});
-
-// The orchestrator closed the channel (done, or it died): leave rather than keep a socket open.
-process.once('disconnect', () => process.exit(0));
+serveCalls('remote writer', { seed, edits } as Record<keyof WriterApi, (params: unknown) => unknown>);

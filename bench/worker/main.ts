@@ -1,4 +1,5 @@
-import type { Apis, CallMessage, ReplyMessage, Role } from '../ipc.js';
+import { serveCalls } from '../child-rpc.js';
+import type { Apis, Role } from '../ipc.js';
 import { coldHandlers } from './cold.js';
 import { floorHandlers } from './floor.js';
 import type { Handlers } from './handlers.js';
@@ -30,27 +31,4 @@ const handlers = handlersFor(role) as unknown as Record<string, (params: unknown
 // Every y-websocket provider adds a process 'exit' listener; 51 of them are expected here.
 process.setMaxListeners(0);
 
-function reply(message: ReplyMessage): void {
-  process.send!(message);
-}
-
-process.on('message', (message: CallMessage) => {
-  const handler = handlers[message.method];
-  Promise.resolve()
-    .then(() => {
-      if (!handler) throw new Error(`${role} worker has no method ${message.method}`);
-      return handler(message.params);
-    })
-    .then(
-      (result) => reply({ id: message.id, ok: true, result: result ?? null }),
-      (error: unknown) =>
-        reply({
-          id: message.id,
-          ok: false,
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        }),
-    );
-});
-
-// The orchestrator closed the channel (done, or it died): stop rather than keep sockets open.
-process.once('disconnect', () => process.exit(0));
+serveCalls(`${role} worker`, handlers);
