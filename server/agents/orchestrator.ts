@@ -1,15 +1,9 @@
-import type { MockData } from '../data/mock-data.js';
 import type { Logger } from '../logger.js';
-import type { ProgressHub } from '../progress/hub.js';
-import type { RoomRegistry } from '../sync/registry.js';
 import { affectedOf, emptyAffected } from './affected.js';
 import { CancelledError } from './errors.js';
 import { ClusterLine } from './cluster-line.js';
-import type { HandlerTable } from './handler.js';
-import type { IntentParser } from './intents/parser.js';
 import { JobBook, type Job, type SubmittedRequest } from './jobs.js';
-import type { AgentMemory } from './memory/memory.js';
-import { RequestExecutor } from './request-executor.js';
+import { RequestExecutor, type ExecutorDeps } from './request-executor.js';
 import type { RequestLine } from './request-line.js';
 import { RoomQueues } from './room-queues.js';
 
@@ -17,15 +11,8 @@ import { RoomQueues } from './room-queues.js';
 export type { RequestLine } from './request-line.js';
 export type { SubmittedRequest } from './jobs.js';
 
-export interface OrchestratorDeps {
-  registry: RoomRegistry;
-  hub: ProgressHub;
-  parser: IntentParser;
-  memory: AgentMemory;
-  data: MockData;
-  handlers: HandlerTable;
-  logger: Logger;
-  limits: { maxBulkItems: number };
+/** What the executor needs to run a request, and how requests are ordered across processes. */
+export interface OrchestratorDeps extends ExecutorDeps {
   /** Orders requests across server processes (server/scale); without it this process's queue alone does. */
   line?: RequestLine | undefined;
 }
