@@ -9,23 +9,11 @@ import {
   screenshot,
   waitForStatus,
 } from './support/browser.js';
+// The page scripts the browser bench uses for the same waits.
+import { SERVICE_WORKER_STATE, storedUpdates } from '../../bench/browser/page-scripts.js';
 import { useBrowserAndServer } from './support/browser-and-server.js';
 
 const e2e = useBrowserAndServer();
-
-/** Runs in the page: the state of the active service worker (it precaches the shell on install). */
-const SW_READY = 'navigator.serviceWorker.getRegistration().then((r) => r?.active?.state ?? "none")';
-/** Runs in the page: how many updates y-indexeddb has stored for the demo room. */
-const STORED_UPDATES = `new Promise((resolve) => {
-  const open = indexedDB.open('stockroom:demo');
-  open.onerror = () => resolve(0);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('updates')) { db.close(); resolve(0); return; }
-    const count = db.transaction('updates').objectStore('updates').count();
-    count.onsuccess = () => { db.close(); resolve(count.result); };
-  };
-})`;
 
 async function rows(page: Page): Promise<number> {
   return page.locator('[data-testid="item-row"]').count();
@@ -34,8 +22,8 @@ async function rows(page: Page): Promise<number> {
 it('reloads from the service worker and IndexedDB with the server down, and syncs the offline edit on restart', async () => {
   const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
   const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
-  await eventually(() => alice.page.evaluate(SW_READY), 15_000).toBe('activated');
-  await eventually(() => alice.page.evaluate(STORED_UPDATES)).toBeGreaterThan(0);
+  await eventually(() => alice.page.evaluate(SERVICE_WORKER_STATE), 15_000).toBe('activated');
+  await eventually(() => alice.page.evaluate(storedUpdates('demo'))).toBeGreaterThan(0);
   const id = await firstItemId(alice.page);
 
   await e2e.server.stop();
