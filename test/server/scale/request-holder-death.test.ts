@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTerminal } from '../../../shared/progress.js';
+import { isTerminal, type ProgressMessage } from '../../../shared/progress.js';
 import { waitFor } from '../../helpers/clients.js';
 import { sendRequest, startCluster, watchProgress, type TestCluster } from './cluster.js';
 import { TEST_REDIS_URL } from './services.js';
@@ -15,6 +15,12 @@ import { TEST_REDIS_URL } from './services.js';
  * and a liveness key that is never renewed), so the test decides exactly
  * when it "dies": a SIGKILLed process looks the same to the others.
  */
+/** All that was heard of the request is the one error saying its process is gone. */
+function expectOnlyUnavailable(messages: readonly ProgressMessage[], requestId: string): void {
+  expect(messages).toHaveLength(1);
+  expect(messages[0]).toMatchObject({ type: 'error', requestId, data: { reason: 'unavailable' } });
+}
+
 describe('a request whose holding process dies before it ends', () => {
   let cluster: TestCluster;
   let redis: Redis;
@@ -43,14 +49,7 @@ describe('a request whose holding process dies before it ends', () => {
       const startedAt = Date.now();
       // A client retrying through both processes: each follows the ghost's request.
       const answers = await Promise.all(servers.map((s) => sendRequest(s.port, room, body)));
-      for (const answer of answers) {
-        expect(answer.messages).toHaveLength(1);
-        expect(answer.messages[0]).toMatchObject({
-          type: 'error',
-          requestId,
-          data: { reason: 'unavailable' },
-        });
-      }
+      for (const answer of answers) expectOnlyUnavailable(answer.messages, requestId);
       // 1 s until the key expires, then at most a heartbeat (250 ms) each; the rest is slack.
       expect(Date.now() - startedAt).toBeLessThan(8000);
       await waitFor(() => watcher.messages.some(isTerminal), 'the error on the progress channel');
@@ -92,14 +91,7 @@ describe('a request whose holding process dies before it ends', () => {
       }
       // Both processes saw the ghost die; only one may speak for it.
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      for (const watcher of watchers) {
-        expect(watcher.messages).toHaveLength(1);
-        expect(watcher.messages[0]).toMatchObject({
-          type: 'error',
-          requestId,
-          data: { reason: 'unavailable' },
-        });
-      }
+      for (const watcher of watchers) expectOnlyUnavailable(watcher.messages, requestId);
     } finally {
       for (const watcher of watchers) watcher.close();
     }
