@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { CoalescedSync } from './coalesced-sync.js';
 import type { Store, StoredRoom } from './store.js';
@@ -49,11 +50,7 @@ export interface SqliteStoreOptions {
   syncFile?: (fd: number) => Promise<void>;
 }
 
-function fdatasync(fd: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    fs.fdatasync(fd, (error) => (error ? reject(error) : resolve()));
-  });
-}
+const fdatasync = promisify(fs.fdatasync);
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
