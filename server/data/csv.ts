@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse, type Info } from 'csv-parse/sync';
 import type { z } from 'zod';
+import { formatIssues } from '../../shared/zod-issues.js';
 
 /**
  * A CSV that cannot be used as it is. The message names the file, the
@@ -114,11 +115,8 @@ function headerProblem(columns: readonly string[], required: readonly string[]):
 }
 
 function describeIssues(error: z.ZodError, row: Readonly<Record<string, unknown>>): string {
-  return error.issues
-    .map((issue) => {
-      const column = issue.path[0];
-      if (typeof column !== 'string') return issue.message;
-      return `${column} ${issue.message} (got ${JSON.stringify(row[column])})`;
-    })
-    .join('; ');
+  // Rows are flat, so a path is one column name; the value shown is the cell as read.
+  return formatIssues(error, '', (issue, column) =>
+    column ? `${column} ${issue.message} (got ${JSON.stringify(row[column])})` : issue.message,
+  );
 }

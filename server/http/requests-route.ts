@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { AgentRequestBodySchema } from '../../shared/http.js';
 import { isTerminal, type ProgressMessage } from '../../shared/progress.js';
+import { formatIssues } from '../../shared/zod-issues.js';
 import { RequestError } from '../agents/errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { ProgressHub } from '../progress/hub.js';
@@ -28,12 +29,7 @@ export function mountRequestsRoute(
       return c.json({ error: 'body must be JSON' }, 400);
     }
     const body = AgentRequestBodySchema.safeParse(json);
-    if (!body.success) {
-      const detail = body.error.issues.map((i) =>
-        i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
-      );
-      return c.json({ error: detail.join('; ') }, 400);
-    }
+    if (!body.success) return c.json({ error: formatIssues(body.error) }, 400);
 
     const caller = access.userId ?? body.data.userId ?? c.req.header('x-forwarded-for') ?? 'anonymous';
     if (!deps.rateLimiter.take(`user:${caller}`)) return c.json({ error: 'too many requests' }, 429);
