@@ -1,11 +1,8 @@
+import type { Affected } from '../../shared/progress.js';
 import type { AgentRun } from './run.js';
 
 /** Which items a request touched, by id: `data.affected` of its `complete` or `error`. */
-export interface Affected {
-  added: string[];
-  removed: string[];
-  updated: string[];
-}
+export type { Affected };
 
 export function affectedOf(run: Pick<AgentRun, 'added' | 'removed' | 'changes'>): Affected {
   return {

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { isTerminal } from '../../shared/progress.js';
+import { isTerminal, progressMessage, type ErrorReason } from '../../shared/progress.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
 import { emptyAffected } from './affected.js';
@@ -46,13 +46,11 @@ export class ClusterLine {
    */
   private endOrphan(room: string, requestId: string): void {
     this.deps.logger.warn({ room, requestId }, 'ending a request whose process died');
-    this.deps.hub.publish(room, {
-      type: 'error',
-      requestId,
-      message: HOLDER_DIED,
-      timestamp: new Date().toISOString(),
-      data: { reason: 'unavailable' },
-    });
+    // Who asked and which agent ran it died with that process: the message names only the request.
+    this.deps.hub.publish(
+      room,
+      progressMessage('error', { requestId }, HOLDER_DIED, { reason: 'unavailable' }),
+    );
   }
 
   /**
@@ -183,7 +181,7 @@ export class ClusterLine {
   }
 
   /** Ends a job of this process that never ran, unless it has ended already. */
-  private fail(job: Job, message: string, reason: string): void {
+  private fail(job: Job, message: string, reason: ErrorReason): void {
     const { jobs, logger } = this.deps;
     if (jobs.get(job.request.requestId) !== job) return;
     try {

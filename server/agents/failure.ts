@@ -1,4 +1,5 @@
 import { ItemValidationError } from '../../shared/items.js';
+import type { ErrorData } from '../../shared/progress.js';
 import { changedSomething, type Affected } from './affected.js';
 import { CancelledError, RequestError } from './errors.js';
 import type { MemoryEntry } from './memory/memory.js';
@@ -6,7 +7,7 @@ import type { MemoryEntry } from './memory/memory.js';
 /** How a request that threw ends: its `error` message, and what (if anything) memory keeps of it. */
 export interface Failure {
   message: string;
-  data: Record<string, unknown>;
+  data: ErrorData;
   /** A bug rather than a refusal: worth a log line. */
   internal: boolean;
   /**
@@ -32,10 +33,11 @@ export function describeFailure(error: unknown, affected: Affected): Failure {
   }
   if (error instanceof RequestError) {
     // A handler may name a finer reason in its details than the error's own.
-    const reason = (error.details?.['reason'] as string | undefined) ?? error.reason;
+    const finer = error.details?.['reason'];
+    const reason = typeof finer === 'string' && finer !== '' ? finer : error.reason;
     return {
       message: error.message,
-      data: { reason, ...error.details, affected },
+      data: { ...error.details, reason, affected },
       internal: false,
       ...refusedAfterEdits(affected, error.message),
     };

@@ -1,4 +1,9 @@
-import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
+import {
+  progressMessage,
+  type ProgressDataArgs,
+  type ProgressDataOf,
+  type ProgressType,
+} from '../../shared/progress.js';
 import type { ProgressHub } from '../progress/hub.js';
 import { RequestError } from './errors.js';
 import type { AgentRun, RunRequest } from './run.js';
@@ -71,11 +76,11 @@ export class JobBook {
     this.byId.delete(job.request.requestId);
   }
 
-  end(
+  end<T extends 'complete' | 'error'>(
     job: Job,
-    type: 'complete' | 'error',
+    type: T,
     message: string,
-    data: Record<string, unknown>,
+    data: ProgressDataOf<T>,
     agentId?: string,
   ): void {
     try {
@@ -87,22 +92,16 @@ export class JobBook {
     }
   }
 
-  publish(
+  publish<T extends ProgressType>(
     job: Job,
-    type: ProgressType,
+    type: T,
     message: string,
-    data?: Record<string, unknown>,
+    data: ProgressDataOf<T>,
     agentId?: string,
   ): void {
-    const msg: ProgressMessage = {
-      type,
-      requestId: job.request.requestId,
-      message,
-      timestamp: new Date().toISOString(),
-      userId: job.request.userId,
-      ...(agentId ? { agentId } : {}),
-      ...(data ? { data } : {}),
-    };
-    this.hub.publish(job.request.room, msg);
+    const { requestId, userId, room } = job.request;
+    // ProgressDataOf<T> already allows undefined exactly where the builder's data is optional.
+    const args = [data] as ProgressDataArgs<T>;
+    this.hub.publish(room, progressMessage(type, { requestId, userId, agentId }, message, ...args));
   }
 }

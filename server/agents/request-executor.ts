@@ -12,7 +12,7 @@ import type { IntentParser, ParsedIntent } from './intents/parser.js';
 import type { Job, JobReport } from './jobs.js';
 import type { AgentMemory } from './memory/memory.js';
 import { rememberRun } from './remember-run.js';
-import { AgentRun } from './run.js';
+import { AgentRun, idRefs } from './run.js';
 import { shorten } from '../../shared/text.js';
 
 export interface ExecutorDeps {
@@ -79,11 +79,13 @@ export class RequestExecutor {
       const outcome = await dispatch(handlers, parsed.intent, run);
       await peer.settled();
       await rememberRun(memory, logger, run, parsed.intent, 'complete', outcome.message);
+      const ids = outcome.data?.itemIds;
+      const refs = ids ? { refs: idRefs(ids) } : {};
       this.report.end(
         job,
         'complete',
         outcome.message,
-        { ...outcome.data, affected: affectedOf(run) },
+        { ...outcome.data, ...refs, affected: affectedOf(run) },
         agent.id,
       );
     } catch (error) {

@@ -11,14 +11,20 @@ import {
   type NewItem,
 } from '../../shared/items.js';
 import type { AgentOrigin } from '../../shared/origins.js';
-import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
+import {
+  progressMessage,
+  type ItemRef,
+  type ProgressDataArgs,
+  type ProgressMessage,
+  type ProgressType,
+} from '../../shared/progress.js';
 import type { MockData } from '../data/mock-data.js';
 import type { LocalPeer } from '../sync/local-peer.js';
 import { CancelledError } from './errors.js';
 import type { AgentIdentity } from './identity.js';
 import type { AgentMemory } from './memory/memory.js';
 
-/** Past this many items, one message lists the ids instead of one message per item. */
+/** Past this many items, one message lists the ids (refs without names) instead of one message per item. */
 export const PER_ITEM_MESSAGE_LIMIT = 100;
 
 export interface RunRequest {
@@ -75,16 +81,10 @@ export class AgentRun {
     if (this.cancelled) throw new CancelledError();
   }
 
-  emit(type: ProgressType, message: string, data?: Record<string, unknown>): void {
-    this.publish({
-      type,
-      requestId: this.request.requestId,
-      message,
-      timestamp: new Date().toISOString(),
-      agentId: this.agent.id,
-      userId: this.request.userId,
-      ...(data ? { data } : {}),
-    });
+  /** Sends a progress message of this request; `type` decides what `data` must hold. */
+  emit<T extends ProgressType>(type: T, message: string, ...data: ProgressDataArgs<T>): void {
+    const header = { requestId: this.request.requestId, agentId: this.agent.id, userId: this.request.userId };
+    this.publish(progressMessage(type, header, message, ...data));
   }
 
   progress(done: number, total: number, message: string): void {
@@ -113,11 +113,20 @@ export class AgentRun {
     const ids = addItems(this.doc, inputs, this.origin);
     this.added.push(...ids);
     if (ids.length <= PER_ITEM_MESSAGE_LIMIT) {
-      ids.forEach((id, i) =>
-        this.emit('item_added', `Added ${inputs[i]!.name}`, { itemId: id, item: this.itemJson(id) }),
-      );
+      ids.forEach((id, i) => {
+        const name = inputs[i]!.name;
+        this.emit('item_added', `Added ${name}`, {
+          refs: [{ id, name }],
+          itemId: id,
+          item: this.itemJson(id),
+        });
+      });
     } else {
-      this.emit('item_added', `Added ${ids.length} items`, { itemIds: ids, count: ids.length });
+      this.emit('item_added', `Added ${ids.length} items`, {
+        refs: idRefs(ids),
+        itemIds: ids,
+        count: ids.length,
+      });
     }
     return ids;
   }
@@ -127,11 +136,20 @@ export class AgentRun {
     const removed = removeItems(this.doc, ids, this.origin);
     this.removed.push(...removed);
     if (removed.length <= PER_ITEM_MESSAGE_LIMIT) {
-      for (const item of removed)
-        this.emit('item_removed', `Removed ${item.name}`, { itemId: item.id, item });
+      for (const item of removed) {
+        this.emit('item_removed', `Removed ${item.name}`, {
+          refs: [{ id: item.id, name: item.name }],
+          itemId: item.id,
+          item,
+        });
+      }
     } else {
       const itemIds = removed.map((item) => item.id);
-      this.emit('item_removed', `Removed ${removed.length} items`, { itemIds, count: removed.length });
+      this.emit('item_removed', `Removed ${removed.length} items`, {
+        refs: idRefs(itemIds),
+        itemIds,
+        count: removed.length,
+      });
     }
     return removed;
   }
@@ -161,7 +179,9 @@ export class AgentRun {
     for (const change of changes) byItem.set(change.id, [...(byItem.get(change.id) ?? []), change]);
     if (changes.length <= PER_ITEM_MESSAGE_LIMIT) {
       for (const c of changes) {
-        this.emit('field_changed', `${this.nameOf(c.id)}: ${c.field} ${show(c.before)} → ${show(c.after)}`, {
+        const name = this.nameOf(c.id);
+        this.emit('field_changed', `${name}: ${c.field} ${show(c.before)} → ${show(c.after)}`, {
+          refs: [{ id: c.id, name }],
           itemId: c.id,
           field: c.field,
           before: c.before ?? null,
@@ -171,14 +191,20 @@ export class AgentRun {
     }
     if (byItem.size <= PER_ITEM_MESSAGE_LIMIT) {
       for (const [id, list] of byItem) {
-        this.emit('item_updated', `Updated ${this.nameOf(id)}`, {
+        const name = this.nameOf(id);
+        this.emit('item_updated', `Updated ${name}`, {
+          refs: [{ id, name }],
           itemId: id,
           fields: list.map((c) => c.field),
         });
       }
     } else {
       const itemIds = [...byItem.keys()];
-      this.emit('item_updated', `Updated ${itemIds.length} items`, { itemIds, count: itemIds.length });
+      this.emit('item_updated', `Updated ${itemIds.length} items`, {
+        refs: idRefs(itemIds),
+        itemIds,
+        count: itemIds.length,
+      });
     }
   }
 
@@ -189,6 +215,11 @@ export class AgentRun {
   private nameOf(id: string): string {
     return getItem(this.doc, id)?.name || id;
   }
+}
+
+/** Refs by id only, for messages that list many items: looking up every name would cost more than it shows. */
+export function idRefs(ids: readonly string[]): ItemRef[] {
+  return ids.map((id) => ({ id }));
 }
 
 function show(value: unknown): string {

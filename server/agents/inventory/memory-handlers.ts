@@ -2,6 +2,7 @@ import { itemsOf } from '../../../shared/items.js';
 import { RequestError } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { changedDocument } from '../memory/memory.js';
+import { idRefs } from '../run.js';
 import { planUndo } from './undo-plan.js';
 
 /** Requests about the agents' own past work, answered from the room's memory. */
@@ -16,6 +17,7 @@ export const removeRecentlyAddedHandler: Handler<'remove_recently_added'> = asyn
   const present = last.added.filter((id) => itemsOf(run.doc).has(id));
   run.emit('item_removal', `Removing ${present.length} items added by "${last.input}"`, {
     sourceRequestId: last.requestId,
+    refs: idRefs(present),
     itemIds: present,
   });
   if (present.length === 0) return { message: 'Those items were already removed', data: { itemIds: [] } };
