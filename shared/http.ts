@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { ItemSchema } from './items.js';
 import { ProgressMessageSchema, RequestContextSchema } from './progress.js';
 
-/** Bodies of the HTTP API (CONTRACT "HTTP API"). */
+/**
+ * Bodies of the HTTP API (CONTRACT "HTTP API"). The server's routes type
+ * their answers with these; programs that read the answers (the tests, the
+ * bench) parse them with these.
+ */
 
 export const HealthResponseSchema = z.object({ ok: z.literal(true) });
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
 export const AgentRequestBodySchema = z.object(
   {

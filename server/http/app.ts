@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
+import type { ErrorResponse, HealthResponse, ItemsResponse } from '../../shared/http.js';
 import { listItems } from '../../shared/items.js';
 import { isValidRoomName } from '../../shared/room-name.js';
 import { bearerToken, checkAccess, type Access } from '../auth/access.js';
@@ -75,10 +76,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/api/*', cors({ origin: origins, allowHeaders: ['Authorization', 'Content-Type'] }));
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
-    if (error instanceof RoomLimitError) return c.json({ error: error.message }, 503);
+    if (error instanceof HTTPException)
+      return c.json({ error: error.message } satisfies ErrorResponse, error.status);
+    if (error instanceof RoomLimitError) return c.json({ error: error.message } satisfies ErrorResponse, 503);
     deps.logger.error({ err: error, path: c.req.path }, 'request failed');
-    return c.json({ error: 'internal error' }, 500);
+    return c.json({ error: 'internal error' } satisfies ErrorResponse, 500);
   });
 
   // CONTRACT "Limits": bodies up to 8 MiB, larger ones get 413.
@@ -86,17 +88,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/api/*',
     bodyLimit({
       maxSize: deps.maxBodyBytes ?? 8 * 1024 * 1024,
-      onError: (c) => c.json({ error: 'body too large' }, 413),
+      onError: (c) => c.json({ error: 'body too large' } satisfies ErrorResponse, 413),
     }),
   );
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/health', (c) => c.json({ ok: true } satisfies HealthResponse));
 
   // Room name first (400), then the token (401/403); the grant is kept for the routes.
   app.use('/api/rooms/:room/*', async (c, next) => {
     const room = roomParam(c);
     const checked = await checkAccess(deps.authSecret, bearerToken(c.req.header('authorization')), room);
-    if (!checked.ok) return c.json({ error: checked.message }, checked.status);
+    if (!checked.ok) return c.json({ error: checked.message } satisfies ErrorResponse, checked.status);
     c.set('access', checked.access);
     await next();
   });
@@ -109,18 +111,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       await r.whenStored();
       return read;
     });
-    return c.json({ items });
+    return c.json({ items } satisfies ItemsResponse);
   });
 
   deps.roomRoutes?.(app);
 
-  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+  app.all('/api/*', (c) => c.json({ error: 'not found' } satisfies ErrorResponse, 404));
 
   // A plain request on a WebSocket path: 400 for a bad room, otherwise ask for the upgrade.
   for (const prefix of ['/yjs', '/progress']) {
     app.all(`${prefix}/:room`, (c) => {
       roomParam(c);
-      return c.json({ error: 'WebSocket upgrade required' }, 426);
+      return c.json({ error: 'WebSocket upgrade required' } satisfies ErrorResponse, 426);
     });
   }
 

@@ -1,7 +1,12 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { AgentRequestBodySchema } from '../../shared/http.js';
-import { isTerminal, type ProgressMessage } from '../../shared/progress.js';
+import { AgentRequestBodySchema, type AgentRequestResponse, type ErrorResponse } from '../../shared/http.js';
+import {
+  isTerminal,
+  PROGRESS_PROTOCOL_HEADER,
+  PROGRESS_PROTOCOL_VERSION,
+  type ProgressMessage,
+} from '../../shared/progress.js';
 import { formatIssues } from '../../shared/zod-issues.js';
 import { RequestError } from '../agents/errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
@@ -21,18 +26,20 @@ export function mountRequestsRoute(
   app.post('/api/rooms/:room/requests', async (c) => {
     const room = roomParam(c);
     const access = c.get('access');
-    if (access.grant !== 'write') return c.json({ error: 'your access to this room is read-only' }, 403);
+    if (access.grant !== 'write')
+      return c.json({ error: 'your access to this room is read-only' } satisfies ErrorResponse, 403);
     let json: unknown;
     try {
       json = await c.req.json();
     } catch {
-      return c.json({ error: 'body must be JSON' }, 400);
+      return c.json({ error: 'body must be JSON' } satisfies ErrorResponse, 400);
     }
     const body = AgentRequestBodySchema.safeParse(json);
-    if (!body.success) return c.json({ error: formatIssues(body.error) }, 400);
+    if (!body.success) return c.json({ error: formatIssues(body.error) } satisfies ErrorResponse, 400);
 
     const caller = access.userId ?? body.data.userId ?? c.req.header('x-forwarded-for') ?? 'anonymous';
-    if (!deps.rateLimiter.take(`user:${caller}`)) return c.json({ error: 'too many requests' }, 429);
+    if (!deps.rateLimiter.take(`user:${caller}`))
+      return c.json({ error: 'too many requests' } satisfies ErrorResponse, 429);
     const requestId = body.data.requestId ?? globalThis.crypto.randomUUID();
     const messages: ProgressMessage[] = [];
     let notify: (() => void) | null = null;
@@ -47,10 +54,12 @@ export function mountRequestsRoute(
       deps.orchestrator.submit({ room, ...body.data, requestId, userId: access.userId ?? body.data.userId });
     } catch (error) {
       unsubscribe();
-      if (error instanceof RequestError) return c.json({ error: error.message }, 409);
+      if (error instanceof RequestError) return c.json({ error: error.message } satisfies ErrorResponse, 409);
       throw error;
     }
     const next = () => new Promise<void>((resolve) => (notify = resolve));
+    // The messages' shape version, outside the messages (their fields are fixed by the contract).
+    c.header(PROGRESS_PROTOCOL_HEADER, String(PROGRESS_PROTOCOL_VERSION));
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
       return streamSSE(c, async (stream) => {
@@ -69,6 +78,6 @@ export function mountRequestsRoute(
     }
     while (!done) await next();
     unsubscribe();
-    return c.json({ requestId, messages });
+    return c.json({ requestId, messages } satisfies AgentRequestResponse);
   });
 }

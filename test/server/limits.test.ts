@@ -1,3 +1,4 @@
+import { AgentRequestResponseSchema, ItemsResponseSchema } from '../../shared/http.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectSynced, waitFor } from '../helpers/clients.js';
@@ -130,10 +131,10 @@ describe('limits (each configurable, with a clear answer)', () => {
         userId: 'bulk-user',
       }),
     });
-    const body = (await res.json()) as { messages: { type: string; message: string }[] };
+    const body = AgentRequestResponseSchema.parse(await res.json());
     expect(body.messages.at(-1)?.type).toBe('error');
     expect(body.messages.at(-1)?.message).toMatch(/limit of 10/);
-    const after = (await (await fetch(`${server.url}/api/rooms/bulk/items`)).json()) as { items: unknown[] };
+    const after = ItemsResponseSchema.parse(await (await fetch(`${server.url}/api/rooms/bulk/items`)).json());
     expect(after.items).toEqual([]);
   });
 
