@@ -1,4 +1,4 @@
-import type { ItemRef } from './item-refs.js';
+import type { ItemRef } from '../../../shared/progress.js';
 
 /** Beyond this, a bulk message (e.g. "removed 300 items") shows a count instead of 300 links. */
 const MAX_SHOWN = 12;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatDays, formatNumber, formatPercent } from './format.js';
-import type { SupplierRow } from './result-data.js';
+import type { SupplierScore as SupplierRow } from '../../../shared/progress.js';
 
 type SortKey = Exclude<keyof SupplierRow, 'supplier'> | 'supplier';
 

@@ -1,4 +1,4 @@
-import { ClientMessageSchema, ServerMessageSchema, type ClientMessage } from '../../../shared/progress.js';
+import { ClientMessageSchema, decodeServerMessage, type ClientMessage } from '../../../shared/progress.js';
 import type {
   ConnectionStatus,
   ProgressSnapshot,
@@ -47,7 +47,9 @@ export function progressUrl(
 
 /**
  * The progress channel as an external store: one socket, reconnected with backoff while started,
- * every frame validated with the shared zod schema (bad frames are dropped, never thrown).
+ * every frame decoded with the shared schemas (decodeServerMessage): a message whose `data` does
+ * not match its type still shows its line, without the details; other bad frames are dropped,
+ * never thrown.
  */
 export class ProgressClient implements ProgressSource {
   private snapshot: ProgressSnapshot = { status: 'offline', state: initialProgressState };
@@ -157,8 +159,8 @@ export class ProgressClient implements ProgressSource {
     } catch {
       return;
     }
-    const parsed = ServerMessageSchema.safeParse(json);
-    if (parsed.success) this.setState(progressReducer(this.snapshot.state, parsed.data));
+    const decoded = decodeServerMessage(json);
+    if (decoded) this.setState(progressReducer(this.snapshot.state, decoded.message));
   }
 
   private readonly keepAlive = (): void => {
