@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import './feed-message.css';
 import type { ProgressDataOf, ProgressMessage, ProgressType } from '../../../shared/progress.js';
 import { ForecastChart } from './ForecastChart.js';
 import { formatPercent, formatTime } from './format.js';

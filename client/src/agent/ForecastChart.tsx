@@ -1,4 +1,6 @@
 import { useId, useMemo, useState } from 'react';
+import './forecast-chart.css';
+import './agent-empty.css';
 import { buildForecastSeries, dayLabeller } from './forecast-series.js';
 import { ForecastPlot } from './ForecastPlot.js';
 import { describeBaseline, formatNumber, formatPercentPoints } from './format.js';

@@ -1,4 +1,6 @@
 import { isFinished, type RequestStatus } from './progress-state.js';
+import './request-header.css';
+import './agent-buttons.css';
 
 const STATUS_LABEL: Record<RequestStatus, string> = {
   pending: 'queued',

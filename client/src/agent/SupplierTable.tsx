@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import './supplier-table.css';
+import './agent-empty.css';
 import { formatDays, formatNumber, formatPercent } from './format.js';
 import type { SupplierScore as SupplierRow } from '../../../shared/progress.js';
 
