@@ -4,7 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Config } from './config.js';
 import { HANDLERS } from './agents/handlers.js';
 import { createIntentParser } from './agents/intents/create-parser.js';
-import { Orchestrator } from './agents/orchestrator.js';
+import { Orchestrator } from './requests/orchestrator.js';
 import { createMockData } from './data/mock-data.js';
 import { createApp } from './http/app.js';
 import { serveProgressSocket } from './http/progress-socket.js';

@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { AgentRequestBodySchema } from '../../shared/http.js';
 import { isTerminal, type ProgressMessage } from '../../shared/progress.js';
 import { RequestError } from '../agents/errors.js';
-import type { Orchestrator } from '../agents/orchestrator.js';
+import type { Orchestrator } from '../requests/orchestrator.js';
 import type { ProgressHub } from '../progress/hub.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { roomParam, type AppEnv } from './app.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProgressMessage } from '../../../shared/progress.js';
-import { RoomQueues } from '../../../server/agents/room-queues.js';
+import { RoomQueues } from '../../../server/requests/room-queues.js';
 import { LocalPeer } from '../../../server/sync/local-peer.js';
 import { waitFor } from '../../helpers/clients.js';
 import { startTestServer, type TestServer } from '../../helpers/start-server.js';

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import { affectedOf, emptyAffected } from './affected.js';
-import { CancelledError } from './errors.js';
+import { CancelledError } from '../agents/errors.js';
 import { ClusterLine } from './cluster-line.js';
 import { JobBook, type Job, type SubmittedRequest } from './jobs.js';
 import { RequestExecutor, type ExecutorDeps } from './request-executor.js';

@@ -4,15 +4,15 @@ import type { ProgressHub } from '../progress/hub.js';
 import { LocalPeer } from '../sync/local-peer.js';
 import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
 import { affectedOf, emptyAffected } from './affected.js';
-import { CancelledError, RequestError } from './errors.js';
+import { CancelledError, RequestError } from '../agents/errors.js';
 import { describeFailure } from './failure.js';
-import { dispatch, type HandlerTable } from './handler.js';
-import { agentFor, AGENTS } from './identity.js';
-import type { IntentParser, ParsedIntent } from './intents/parser.js';
+import { dispatch, type HandlerTable } from '../agents/handler.js';
+import { agentFor, AGENTS } from '../agents/identity.js';
+import type { IntentParser, ParsedIntent } from '../agents/intents/parser.js';
 import type { Job, JobReport } from './jobs.js';
-import type { AgentMemory } from './memory/memory.js';
-import { rememberRun } from './remember-run.js';
-import { AgentRun } from './run.js';
+import type { AgentMemory } from '../agents/memory/memory.js';
+import { rememberRun } from '../agents/remember-run.js';
+import { AgentRun } from '../agents/run.js';
 import { shorten } from '../../shared/text.js';
 
 export interface ExecutorDeps {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isTerminal, type ProgressMessage } from '../../../shared/progress.js';
 import { createLogger } from '../../../server/logger.js';
-import { ClusterLine } from '../../../server/agents/cluster-line.js';
-import { JobBook } from '../../../server/agents/jobs.js';
+import { ClusterLine } from '../../../server/requests/cluster-line.js';
+import { JobBook } from '../../../server/requests/jobs.js';
 import {
   Orchestrator,
   type OrchestratorDeps,
   type RequestLine,
-} from '../../../server/agents/orchestrator.js';
+} from '../../../server/requests/orchestrator.js';
 import { LocalProgressHub, type ProgressListener } from '../../../server/progress/hub.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
 import type { ProgressHub } from '../progress/hub.js';
-import { RequestError } from './errors.js';
-import type { AgentRun, RunRequest } from './run.js';
+import { RequestError } from '../agents/errors.js';
+import type { AgentRun, RunRequest } from '../agents/run.js';
 
 export interface SubmittedRequest {
   room: string;

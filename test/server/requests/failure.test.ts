@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ItemValidationError } from '../../../shared/items.js';
-import { affectedOf, emptyAffected } from '../../../server/agents/affected.js';
+import { affectedOf, emptyAffected } from '../../../server/requests/affected.js';
 import { CancelledError, RequestError } from '../../../server/agents/errors.js';
-import { describeFailure } from '../../../server/agents/failure.js';
+import { describeFailure } from '../../../server/requests/failure.js';
 
 const edited = { added: ['n1'], removed: [], updated: ['i1'] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoomQueues } from '../../../server/agents/room-queues.js';
+import { RoomQueues } from '../../../server/requests/room-queues.js';
 
 /** A started item that finishes only when the test says so. */
 interface Task {
