@@ -4,7 +4,7 @@ import type { ProgressHub } from '../progress/hub.js';
 import { LocalPeer } from '../sync/local-peer.js';
 import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
 import { affectedOf, emptyAffected } from './affected.js';
-import { CancelledError, RequestError } from '../agents/errors.js';
+import { RequestError, throwIfCancelled } from '../agents/errors.js';
 import { describeFailure } from './failure.js';
 import { dispatch, type HandlerTable } from '../agents/handler.js';
 import { agentFor, AGENTS } from '../agents/identity.js';
@@ -68,13 +68,18 @@ export class RequestExecutor {
         agent.id,
       );
       this.assertDoable(parsed);
-      if (job.cancelled) throw new CancelledError();
+      throwIfCancelled(job.signal);
       const peer = new LocalPeer(room);
-      run = new AgentRun(request, agent, peer, this.deps.data, memory, (m) =>
-        this.deps.hub.publish(request.room, m),
+      run = new AgentRun(
+        request,
+        agent,
+        peer,
+        this.deps.data,
+        memory,
+        (m) => this.deps.hub.publish(request.room, m),
+        job.signal,
       );
       job.run = run;
-      if (job.cancelled) run.cancel();
       run.status(`Working on "${shorten(request.input, 60)}"`);
       const outcome = await dispatch(handlers, parsed.intent, run);
       await peer.settled();
@@ -117,15 +122,9 @@ export class RequestExecutor {
   }
 
   /** Parses the request; a cancel meanwhile (or before, while the room loaded) aborts it. */
-  private async parse(job: Job): Promise<ParsedIntent> {
-    if (job.cancelled) throw new CancelledError();
-    const parsing = new AbortController();
-    job.parsing = parsing;
-    try {
-      return await this.deps.parser.parse(job.request.input, job.request.context, parsing.signal);
-    } finally {
-      job.parsing = undefined;
-    }
+  private parse(job: Job): Promise<ParsedIntent> {
+    throwIfCancelled(job.signal);
+    return this.deps.parser.parse(job.request.input, job.request.context, job.signal);
   }
 
   /** Throws a RequestError when the parsed request cannot be carried out as asked. */

@@ -44,7 +44,7 @@ describe('RequestExecutor, cancelled while the room loads', () => {
 
     const running = executor.execute(job);
     // What Orchestrator.cancel does for a job that is past its queue and not yet parsing.
-    job.cancelled = true;
+    job.abort('cancelled');
     loaded();
     await running;
 
