@@ -5,7 +5,7 @@ import { isTerminal, type ProgressMessage } from '../../shared/progress.js';
 import { RequestError } from '../agents/errors.js';
 import type { Orchestrator } from '../requests/orchestrator.js';
 import type { ProgressHub } from '../progress/hub.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../requests/rate-limiter.js';
 import { roomParam, type AppEnv } from './app.js';
 
 /**

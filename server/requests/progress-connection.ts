@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { parseClientFrame, type Reply, type ServerMessage } from '../../shared/progress.js';
 import { RequestError } from '../agents/errors.js';
-import type { Orchestrator } from '../requests/orchestrator.js';
+import type { Orchestrator } from './orchestrator.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
 import type { RateLimiter } from './rate-limiter.js';
