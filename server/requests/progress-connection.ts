@@ -1,94 +1,117 @@
-import type { WebSocket } from 'ws';
-import { parseClientFrame, type Reply, type ServerMessage } from '../../shared/progress.js';
-import { RequestError } from '../agents/errors.js';
-import type { Orchestrator } from './orchestrator.js';
+import { parseClientFrame, type Reply, type ServerMessage, type UserRequest } from '../../shared/progress.js';
+import { CloseCode, ReadyState } from '../../shared/protocol.js';
+import type { Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { SocketLike } from '../socket-like.js';
+import type { AcceptRequest, RequestAccess } from './accept-request.js';
+import type { Orchestrator } from './orchestrator.js';
 
-export interface ProgressSocketDeps {
+export interface ProgressConnectionDeps {
   hub: ProgressHub;
-  orchestrator: Orchestrator;
+  orchestrator: Pick<Orchestrator, 'cancel'>;
+  accept: AcceptRequest;
   logger: Logger;
-  /** Unsent bytes past which a watcher is too slow and is dropped. */
-  maxBufferedBytes?: number;
-  /** Agent requests per minute per connection and per user. */
-  rateLimiter: RateLimiter;
+  /** Unsent bytes past which a watcher is too slow and is dropped (default 8 MiB). */
+  maxBufferedBytes?: number | undefined;
 }
 
-const OPEN = 1;
-
 /**
- * One client of ws /progress/<room>: hears every request of the room, sends
- * requests, pings and cancels. A bad frame gets the contract's `error` reply
- * and the connection stays open.
+ * One client of /progress/<room>, without the transport: it hears every
+ * request of the room, and sends requests, pings and cancels. A bad frame
+ * gets the contract's `error` reply and the connection stays open. `close()`
+ * is the one idempotent cleanup path.
  */
-export function serveProgressSocket(
-  ws: WebSocket,
-  room: string,
-  deps: ProgressSocketDeps,
-  options: { readOnly?: boolean; userId?: string | null } = {},
-): void {
-  const maxBuffered = deps.maxBufferedBytes ?? 8 * 1024 * 1024;
-  const send = (message: ServerMessage): void => {
-    if (ws.readyState !== OPEN) return;
-    if (ws.bufferedAmount > maxBuffered) {
-      ws.close(1008, 'too slow');
-      return;
-    }
-    ws.send(JSON.stringify(message));
-  };
-  const reply = (r: Reply) => send(r);
-  const unsubscribe = deps.hub.subscribe(room, send);
-  const connectionKey = `conn:${globalThis.crypto.randomUUID()}`;
-  ws.on('close', unsubscribe);
+export class ProgressConnection {
+  private closed = false;
+  private readonly unsubscribe: () => void;
+  private readonly access: RequestAccess;
 
-  ws.on('message', (data, isBinary) => {
-    if (isBinary) return reply({ type: 'error', message: 'Invalid JSON format' });
-    const parsed = parseClientFrame(data.toString());
-    if (!parsed.ok) return reply(parsed.reply);
+  constructor(
+    private readonly socket: SocketLike,
+    private readonly room: string,
+    access: Pick<Access, 'grant' | 'userId'>,
+    private readonly deps: ProgressConnectionDeps,
+  ) {
+    // Without a token, each connection is its own caller for the rate limit.
+    this.access = {
+      room,
+      grant: access.grant,
+      userId: access.userId,
+      transportKey: `conn:${globalThis.crypto.randomUUID()}`,
+    };
+    this.unsubscribe = deps.hub.subscribe(room, this.send);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** A frame from the client: text, or bytes for a binary frame (which the channel does not speak). */
+  handle(data: string | Uint8Array): void {
+    if (this.closed) return;
+    if (typeof data !== 'string') return this.reply({ type: 'error', message: 'Invalid JSON format' });
+    const parsed = parseClientFrame(data);
+    if (!parsed.ok) return this.reply(parsed.reply);
     const message = parsed.message;
     switch (message.type) {
       case 'ping':
-        return reply({ type: 'pong', message: 'pong' });
+        return this.reply({ type: 'pong', message: 'pong' });
       case 'cancel':
-        if (!deps.orchestrator.cancel(room, message.requestId)) {
-          reply({
+        if (!this.deps.orchestrator.cancel(this.room, message.requestId)) {
+          this.reply({
             type: 'error',
-            message: `No running or queued request ${message.requestId} in room ${room}`,
+            message: `No running or queued request ${message.requestId} in room ${this.room}`,
           });
         }
         return;
       case 'user_request':
-        if (options.readOnly) {
-          return reply({
-            type: 'error',
-            message: 'Your access to this room is read-only: requests are refused',
-          });
-        }
-        if (
-          !deps.rateLimiter.take(connectionKey) ||
-          !deps.rateLimiter.take(`user:${options.userId ?? message.userId ?? 'anonymous'}`)
-        ) {
-          return reply({
-            type: 'error',
-            message: 'Too many requests: slow down and try again in a few seconds',
-          });
-        }
-        try {
-          deps.orchestrator.submit({
-            room,
-            input: message.input,
-            context: message.context,
-            userId: options.userId ?? message.userId,
-            requestId: message.requestId,
-          });
-        } catch (error) {
-          if (!(error instanceof RequestError))
-            deps.logger.error({ err: error, room }, 'could not submit a request');
-          reply({ type: 'error', message: error instanceof Error ? error.message : 'request refused' });
-        }
-        return;
+        return this.request(message);
     }
-  });
+  }
+
+  /** Sends when the socket is open; a reader too far behind is dropped rather than buffered for. */
+  readonly send = (message: ServerMessage): void => {
+    if (this.closed) return;
+    if (this.socket.readyState !== ReadyState.open) {
+      this.close();
+      return;
+    }
+    if (this.socket.bufferedAmount > (this.deps.maxBufferedBytes ?? 8 * 1024 * 1024)) {
+      this.deps.logger.warn(
+        { room: this.room, buffered: this.socket.bufferedAmount },
+        'dropping slow progress client',
+      );
+      this.close(CloseCode.policyViolation, 'too slow');
+      return;
+    }
+    try {
+      this.socket.send(JSON.stringify(message), (error) => {
+        if (error) this.close();
+      });
+    } catch {
+      this.close();
+    }
+  };
+
+  close(code: number = CloseCode.normal, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    try {
+      if (this.socket.readyState === ReadyState.open) this.socket.close(code, reason);
+    } catch {
+      // The socket is already gone; the subscription is dropped either way.
+    }
+  }
+
+  private request(message: UserRequest): void {
+    const { type: _type, ...body } = message;
+    const accepted = this.deps.accept(this.access, body);
+    if (!accepted.ok) this.reply({ type: 'error', message: accepted.message });
+  }
+
+  private reply(reply: Reply): void {
+    this.send(reply);
+  }
 }
