@@ -170,7 +170,7 @@ describe('hostile progress frames', () => {
   let holder: StockClient;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { REQUESTS_PER_MINUTE: '1000000' } });
+    server = await startTestServer({ env: { REQUESTS_PER_MINUTE: '1000000' }, storage: 'memory' });
     // Keeps the room loaded, so that reading its state does not load and unload it.
     holder = await connectSynced(server.wsUrl, ROOM);
   });

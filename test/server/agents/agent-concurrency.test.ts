@@ -27,7 +27,7 @@ describe('agents and people editing one room at once', () => {
   const clients: StockClient[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
 
   afterAll(async () => {

@@ -34,7 +34,7 @@ describe('the progress channel and the requests endpoint', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
 
   afterEach(async () => {

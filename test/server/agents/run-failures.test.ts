@@ -72,7 +72,7 @@ describe('an agent that cannot leave the room', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
   afterEach(() => {
     vi.restoreAllMocks();

@@ -58,7 +58,7 @@ describe('undo and the agents’ memory of a room', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
 
   afterEach(async () => {
