@@ -24,7 +24,7 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-/** URL prefixes of the contract; a room name follows each. */
+/** URL prefixes of the contract (SYNC-1, PROG-1, HTTP-2); a room name follows each. */
 export const Paths = {
   sync: '/yjs',
   progress: '/progress',

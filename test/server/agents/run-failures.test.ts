@@ -11,8 +11,8 @@ import { postRequest } from './progress-helpers.js';
 /**
  * A run that throws or rejects where nothing expects it to must not hold its
  * room: the room is released, the failure is reported rather than left an
- * unhandled rejection, and the room's next request runs (CONTRACT "Progress
- * channel": a room's requests run one at a time in arrival order).
+ * unhandled rejection, and the room's next request runs (PROG-8: a room's
+ * requests run one at a time in arrival order; PROG-17).
  */
 
 const ticks = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -6,7 +6,7 @@ import { sendRequest, startCluster, watchProgress, type TestCluster } from './cl
 import { TEST_REDIS_URL } from './services.js';
 
 /**
- * docs/SCALING.md "Agent requests", step 1: a request id that a live process
+ * PROG-6 and PROG-19; docs/SCALING.md "Agent requests", step 1: a request id that a live process
  * already holds is not queued again; its caller hears the holder's messages.
  * When the holder dies before the request ends, the callers waiting on other
  * processes are not left hanging: the request ends with one `error`.
