@@ -36,6 +36,7 @@ describe('limits (each configurable, with a clear answer)', () => {
         MAX_LOADED_ROOMS: '4',
         MAX_BULK_ITEMS: '10',
       },
+      storage: 'memory',
     });
   });
   afterAll(async () => {

@@ -41,7 +41,7 @@ describe('auth with AUTH_SECRET set', () => {
   let writer: string;
   let reader: string;
   beforeAll(async () => {
-    server = await startTestServer({ env: { AUTH_SECRET: SECRET } });
+    server = await startTestServer({ env: { AUTH_SECRET: SECRET }, storage: 'memory' });
     writer = await signToken(SECRET, { user: 'alice', rooms: { shop: 'write' } });
     reader = await signToken(SECRET, { user: 'bob', rooms: { shop: 'read' } });
   });
