@@ -31,8 +31,13 @@ export interface RunningServer {
 }
 
 /** Composition root: store, rooms, HTTP app and WebSockets on one port. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const { store, memory } = await openStore(config, logger);
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  // Tests of rooms and agents that do not test storage pass their own (test/helpers/memory-store.ts).
+  storage?: { store: Store; memory: AgentMemory },
+): Promise<RunningServer> {
+  const { store, memory } = storage ?? (await openStore(config, logger));
   // With REDIS_URL, rooms, progress and the request line are shared with the other processes.
   const scale = config.REDIS_URL
     ? await openScale(config.REDIS_URL, config, store, logger).catch(async (error: unknown) => {

@@ -33,7 +33,7 @@ export const ReadyState = {
 } as const;
 export type ReadyState = (typeof ReadyState)[keyof typeof ReadyState];
 
-/** URL prefixes of the contract; a room name follows each. */
+/** URL prefixes of the contract (SYNC-1, PROG-1, HTTP-2); a room name follows each. */
 export const Paths = {
   sync: '/yjs',
   progress: '/progress',

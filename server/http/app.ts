@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ error: 'internal error' }, 500);
   });
 
-  // CONTRACT "Limits": bodies up to 8 MiB, larger ones get 413.
+  // LIM-3: bodies up to 8 MiB, larger ones get 413.
   app.use(
     `${Paths.api}/*`,
     bodyLimit({

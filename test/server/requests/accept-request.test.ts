@@ -49,7 +49,7 @@ const writer = (extra: Partial<RequestAccess> = {}): RequestAccess => ({
   ...extra,
 });
 
-describe('acceptRequest: the grant', () => {
+describe('acceptRequest: the grant (AUTH-6)', () => {
   it('refuses a read grant before it counts against the limit or submits anything', () => {
     const { accept, submitted } = setup({ perMinute: 6 });
     const reader = writer({ grant: 'read', userId: 'bob' });
@@ -64,7 +64,7 @@ describe('acceptRequest: the grant', () => {
   });
 });
 
-describe('acceptRequest: the rate-limit key', () => {
+describe('acceptRequest: the rate-limit key (LIM-5)', () => {
   it('is the token subject when there is one, else the transport, never the declared userId', () => {
     expect(rateLimitKey(writer({ userId: 'alice', transportKey: 'conn:9' }))).toBe('user:alice');
     expect(rateLimitKey(writer({ userId: null, transportKey: 'addr:10.0.0.1' }))).toBe('addr:10.0.0.1');
@@ -97,7 +97,7 @@ describe('acceptRequest: the rate-limit key', () => {
   });
 });
 
-describe('acceptRequest: the user and the submit', () => {
+describe('acceptRequest: the user (AUTH-9) and the submit', () => {
   it("fills in the token's user over a declared one, and the declared one without a token", () => {
     const { accept, submitted } = setup({ perMinute: 600 });
     accept(writer({ userId: 'alice' }), body({ userId: 'mallory' }));

@@ -12,8 +12,8 @@ import { LocalProgressHub, type ProgressListener } from '../../../server/progres
 
 /**
  * How requests end when the cluster-wide line or the progress hub fails
- * (docs/SCALING.md "Agent requests"; CONTRACT "Progress channel": every
- * request ends with exactly one `complete` or `error`). The line is scripted
+ * (docs/SCALING.md "Agent requests"; PROG-6, PROG-19: every request ends
+ * with exactly one `complete` or `error`). The line is scripted
  * here; none of these requests reaches an agent.
  */
 

@@ -93,7 +93,7 @@ class FakeSocket implements SocketLike {
 const request = (userId?: string) =>
   JSON.stringify({ type: 'user_request', input: 'Show low stock', userId });
 
-describe('HTTP POST /api/rooms/<room>/requests', () => {
+describe('HTTP POST /api/rooms/<room>/requests (AUTH-6, LIM-4, LIM-5)', () => {
   it('answers 200 with the messages, and 429 to a second caller from one address however it names itself', async () => {
     const { post } = setup({ perMinute: 6 });
     const ok = await post({ input: 'Show low stock', userId: 'u1' });
@@ -144,7 +144,7 @@ describe('HTTP POST /api/rooms/<room>/requests', () => {
   });
 });
 
-describe('ProgressConnection (the /progress core, over a fake socket)', () => {
+describe('ProgressConnection, the /progress core over a fake socket (AUTH-6, LIM-5, LIM-9)', () => {
   it('refuses requests of a read grant with an error reply, and keeps the connection', () => {
     const { connect, submitted } = setup();
     const { socket, connection } = connect({ grant: 'read', userId: 'bob' });

@@ -8,9 +8,8 @@ import type { AgentMemory } from '../../../server/agents/memory/memory.js';
 import { createLogger } from '../../../server/logger.js';
 import { LocalProgressHub } from '../../../server/progress/hub.js';
 import { Orchestrator } from '../../../server/requests/orchestrator.js';
-import { SqliteStore } from '../../../server/store/sqlite.js';
 import { RoomRegistry } from '../../../server/sync/registry.js';
-import { removeDir, tempDir } from '../../helpers/temp-dir.js';
+import { MemoryStore } from '../../helpers/memory-store.js';
 
 /**
  * A request has one cancellation, an AbortSignal made when it is booked: the
@@ -24,8 +23,7 @@ interface Seen {
 }
 
 function setup() {
-  const dir = tempDir();
-  const store = SqliteStore.open(dir);
+  const store = new MemoryStore();
   const logger = createLogger('silent');
   const registry = new RoomRegistry(store, { logger, compactAfterUpdates: 500, compactAfterBytes: 1 << 24 });
   const hub = new LocalProgressHub();
@@ -74,7 +72,6 @@ function setup() {
     await orchestrator.close();
     await registry.closeAll();
     await store.close();
-    removeDir(dir);
   };
   return { orchestrator, seen, started, endOf, cleanup };
 }
