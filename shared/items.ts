@@ -1,5 +1,5 @@
 /**
- * The room document (CONTRACT "The document"):
+ * The room document (DOC-1…DOC-6, docs/PROTOCOL.md):
  *   doc.getMap('items'): item id -> Y.Map { id, type, name, subtitle, data: Y.Map }
  * The functions of shared/items/ are the only ones that write it: schema.ts
  * (shapes), read.ts (readers), add-remove.ts and update.ts (writers), with

@@ -1,5 +1,5 @@
 /**
- * The progress channel (CONTRACT "Progress channel"): JSON text frames on
+ * The progress channel (PROG-1…PROG-19, docs/PROTOCOL.md): JSON text frames on
  * ws /progress/<room>, and the same messages over HTTP/SSE. The one
  * definition both sides use, in shared/progress/:
  *   constants.ts        message types, primary intents, error reasons, protocol version

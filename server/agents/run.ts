@@ -20,7 +20,7 @@ import {
 } from '../../shared/progress.js';
 import type { MockData } from '../data/mock-data.js';
 import type { LocalPeer } from '../sync/local-peer.js';
-import { CancelledError } from './errors.js';
+import { throwIfCancelled } from './errors.js';
 import type { AgentIdentity } from './identity.js';
 import type { AgentMemory } from './memory/memory.js';
 
@@ -46,7 +46,6 @@ export class AgentRun {
   readonly added: string[] = [];
   readonly removed: Item[] = [];
   readonly changes: FieldChange[] = [];
-  private cancelled = false;
 
   constructor(
     readonly request: RunRequest,
@@ -55,6 +54,8 @@ export class AgentRun {
     readonly data: MockData,
     readonly memory: AgentMemory,
     private readonly publish: (message: ProgressMessage) => void,
+    /** The request's cancellation (server/requests/jobs.ts): aborted, the run stops at its next step. */
+    readonly signal: AbortSignal,
   ) {
     this.origin = {
       source: 'agent',
@@ -69,16 +70,12 @@ export class AgentRun {
   }
 
   get isCancelled(): boolean {
-    return this.cancelled;
+    return this.signal.aborted;
   }
 
-  cancel(): void {
-    this.cancelled = true;
-  }
-
-  /** Throws at the next step once cancel() was called. */
+  /** Throws a CancelledError at the next step once the request's signal is aborted. */
   checkCancelled(): void {
-    if (this.cancelled) throw new CancelledError();
+    throwIfCancelled(this.signal);
   }
 
   /** Sends a progress message of this request; `type` decides what `data` must hold. */

@@ -31,7 +31,7 @@ const CLIENT_MESSAGE_TYPES: ReadonlySet<string> = new Set(
   ClientMessageSchema.options.map((o) => o.shape.type.value),
 );
 
-/** Decodes one client frame into a message or the exact error reply of the contract. */
+/** Decodes one client frame into a message or the exact error reply of PROG-10…PROG-12. */
 export function parseClientFrame(
   text: string,
 ): { ok: true; message: ClientMessage } | { ok: false; reply: Reply } {

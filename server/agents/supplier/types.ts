@@ -17,8 +17,8 @@ export interface PurchaseOrder {
 
 /**
  * One supplier's figures: the element of `supplier_results.data.suppliers`
- * (CONTRACT "Agents"), defined with the progress protocol in shared/ so the
- * web client reads the same type. A rate is null when nothing it is computed
- * over exists yet (e.g. no delivered order), never a guessed 0.
+ * (AGENT-15, docs/PROTOCOL.md), defined with the progress protocol in shared/
+ * so the web client reads the same type. A rate is null when nothing it is
+ * computed over exists yet (e.g. no delivered order), never a guessed 0.
  */
 export type { SupplierScore } from '../../../shared/progress.js';

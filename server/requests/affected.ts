@@ -1,5 +1,5 @@
 import type { Affected } from '../../shared/progress.js';
-import type { AgentRun } from './run.js';
+import type { AgentRun } from '../agents/run.js';
 
 /** Which items a request touched, by id: `data.affected` of its `complete` or `error`. */
 export type { Affected };
