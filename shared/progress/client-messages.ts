@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatIssues } from '../zod-issues.js';
 import type { Reply } from './server-messages.js';
 
-/** Client to server on ws /progress/<room> (CONTRACT "Progress channel"). */
+/** Client to server on ws /progress/<room> (PROG-2, docs/PROTOCOL.md). */
 
 const NonBlank = z.string().trim().min(1, 'must not be blank');
 export const RequestContextSchema = z.record(z.string(), z.unknown());

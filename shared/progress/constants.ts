@@ -1,5 +1,5 @@
 /**
- * The names of the progress protocol (CONTRACT "Progress channel"): message
+ * The names of the progress protocol (PROG-5, PROG-17, docs/PROTOCOL.md): message
  * types, primary intents and the reasons an `error` gives.
  */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * `data` of the supplier and forecasting agents' messages (CONTRACT "Agents",
+ * `data` of the supplier and forecasting agents' messages (AGENT-15, AGENT-16,
  * result shapes). The server's scorers produce these types, and the web
  * client's tables and charts read them, so neither side re-declares them.
  */

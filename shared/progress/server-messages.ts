@@ -26,7 +26,7 @@ import {
 
 /**
  * Server to client on ws /progress/<room>, and the same messages over HTTP
- * and SSE (CONTRACT "Progress channel"). Ephemeral: never in the Y.Doc, never
+ * and SSE (PROG-3, PROG-5, docs/PROTOCOL.md). Ephemeral (PROG-18): never in the Y.Doc, never
  * persisted. Each type owns its `data` schema; a schema wrapped in
  * `.optional()` here is for a type its senders may send without `data`.
  */
