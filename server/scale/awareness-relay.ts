@@ -1,5 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Room } from '../sync/room.js';
+import type { Room } from '../sync/room/room.js';
 import type { Bus } from './bus.js';
 import { encodeRoomMessage } from './room-messages.js';
 

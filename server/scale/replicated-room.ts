@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import type { Room } from '../sync/room.js';
+import type { Room } from '../sync/room/room.js';
 import type { Bus } from './bus.js';
 import { encodeRoomMessage } from './room-messages.js';
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import type { Room, RoomReplicator } from '../sync/room.js';
+import type { Room, RoomReplicator } from '../sync/room/room.js';
 import { AwarenessRelay } from './awareness-relay.js';
 import type { Bus } from './bus.js';
 import type { NodeLiveness } from './liveness.js';

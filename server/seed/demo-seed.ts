@@ -3,7 +3,7 @@ import type { MockData } from '../data/mock-data.js';
 import { inventoryItemFromRow } from '../data/inventory-items.js';
 import type { Logger } from '../logger.js';
 import { LocalPeer } from '../sync/local-peer.js';
-import type { Room } from '../sync/room.js';
+import type { Room } from '../sync/room/room.js';
 import type { RoomInitializer } from '../sync/registry.js';
 
 export const DEMO_ROOM = 'demo';

@@ -1,7 +1,7 @@
 import { CloseCode } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import { decodeClientFrame } from './frames.js';
-import type { Room, RoomPeer } from './room.js';
+import type { Room, RoomPeer } from './room/room.js';
 
 /** The part of a WebSocket the sync core needs; `ws` sockets fit it, and so do test doubles. */
 export interface SocketLike {

@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RemoteOrigin } from '../../shared/origins.js';
 import { MessageTag } from '../../shared/protocol.js';
-import type { Room, RoomPeer } from './room.js';
+import type { Room, RoomPeer } from './room/room.js';
 
 const FROM_ROOM: RemoteOrigin = Object.freeze({ source: 'remote', via: 'peer' });
 

@@ -10,7 +10,7 @@ import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 import { decodeClientFrame, updateFrame } from '../../server/sync/frames.js';
 import { LocalPeer } from '../../server/sync/local-peer.js';
-import { Room, type RoomPeer } from '../../server/sync/room.js';
+import { Room, type RoomPeer } from '../../server/sync/room/room.js';
 import { fingerprint } from '../helpers/clients.js';
 import { Random } from '../helpers/random.js';
 import { removeDir, tempDir } from '../helpers/temp-dir.js';

@@ -5,7 +5,7 @@ import { addItem, removeItem, setFields } from '../../shared/items.js';
 import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 import { decodeClientFrame, updateFrame } from '../../server/sync/frames.js';
-import { Room, type RoomOptions } from '../../server/sync/room.js';
+import { Room, type RoomOptions } from '../../server/sync/room/room.js';
 import { copyOf, expectSameDoc, MirrorPeer, refuses } from '../helpers/mirror-peer.js';
 import { removeDir, tempDir } from '../helpers/temp-dir.js';
 import {

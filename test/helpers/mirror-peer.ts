@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { MessageTag } from '../../shared/protocol.js';
 import { decodeClientFrame, updateFrame } from '../../server/sync/frames.js';
-import type { Room, RoomPeer } from '../../server/sync/room.js';
+import type { Room, RoomPeer } from '../../server/sync/room/room.js';
 import { fingerprint } from './clients.js';
 
 const FROM_ROOM = Symbol('from room');

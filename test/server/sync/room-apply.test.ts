@@ -7,7 +7,7 @@ import { addItem, removeItem, setFields } from '../../../shared/items.js';
 import { MessageTag } from '../../../shared/protocol.js';
 import { createLogger } from '../../../server/logger.js';
 import { SqliteStore } from '../../../server/store/sqlite.js';
-import { Room, type RoomOptions, type RoomPeer } from '../../../server/sync/room.js';
+import { Room, type RoomOptions, type RoomPeer } from '../../../server/sync/room/room.js';
 import { copyOf, expectSameDoc, MirrorPeer } from '../../helpers/mirror-peer.js';
 import { waitFor } from '../../helpers/clients.js';
 import { removeDir, tempDir } from '../../helpers/temp-dir.js';
