@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../../logger.js';
-import type { Store } from '../../store/store.js';
+import type { Store, StoredRoom } from '../../store/store.js';
 import { SeqWindow } from './seq-window.js';
 
 const STORE_RETRY_MS = 1000;
@@ -57,8 +57,8 @@ export class CommitQueue {
 
   constructor(
     private readonly options: CommitQueueOptions,
+    stored: Pick<StoredRoom, 'lastSeq' | 'updates' | 'tailBytes'>,
     private readonly sink: CommitSink,
-    stored: { lastSeq: number; updates: readonly Uint8Array[]; tailBytes: number },
   ) {
     this.applied = new SeqWindow(stored.lastSeq);
     this.tailCount = stored.updates.length;

@@ -1,65 +1,26 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RemoteOrigin } from '../../../shared/origins.js';
-import type { Logger } from '../../logger.js';
-import type { Store } from '../../store/store.js';
+import type { ServerOrigin } from '../../../shared/origins.js';
+import type { Store, StoredRoom } from '../../store/store.js';
 import {
-  awarenessFrame,
+  isEmptyStateVector,
   syncStep1Frame,
   syncStep2Frame,
   syncStep2FrameOf,
   updateFrame,
   type ClientFrame,
 } from '../frames.js';
-import { AwarenessBatcher, type AwarenessChange } from './awareness-batcher.js';
 import { CommitQueue } from './commit-queue.js';
-import { RoomPeers, type RoomPeer } from './peers.js';
+import { RoomAwareness, type RoomPeer } from './room-awareness.js';
 import { RoomDoc } from './room-doc.js';
+import type { ReplicaRoom, RoomOptions } from './room-options.js';
+import type { PresenceState, ServerPresence } from './server-presence.js';
 
-export type { RoomPeer } from './peers.js';
+export type { RoomPeer } from './room-awareness.js';
+export type { RoomOptions, RoomReplicator } from './room-options.js';
 
-/**
- * Shares a room's committed updates with other server processes
- * (server/scale, docs/SCALING.md). Absent with one process.
- */
-export interface RoomReplicator {
-  /** The room was loaded: start hearing about it and catch up. Resolves before anyone sees the room. */
-  attach(room: Room): Promise<void>;
-  /** Local updates were committed as sequence numbers first..last. Must not throw. */
-  committed(room: Room, first: number, last: number, update: Uint8Array): void;
-  /** The room is unloading. */
-  detach(room: Room): void;
-}
-
-export interface RoomOptions {
-  logger: Logger;
-  replicator?: RoomReplicator | undefined;
-  /** Fold the log into a snapshot after this many stored updates (default 500)… */
-  compactAfterUpdates: number;
-  /** …or after this many bytes of updates (default 8 MiB), whichever comes first. */
-  compactAfterBytes: number;
-}
-
-/** A peer's update. */
-const PEER: RemoteOrigin = Object.freeze({ source: 'remote', via: 'peer' });
-/** Bytes another process committed. */
-const REPLICATED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'redis' });
 /** How long after loading a room stored as one snapshot its doc is built, unless needed before. */
 const DOC_BUILD_DELAY_MS = 100;
-
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0;
-}
-
-/** No structs, no deletions: what Yjs encodes for "nothing" (V1). */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
-}
-
-/** An update that does not apply (Yjs checks an update's bytes, not its references); nothing of it was kept. */
-export class UpdateRefusedError extends Error {
-  override name = 'UpdateRefusedError';
-}
 
 /**
  * One room: its document, its presence and the peers in it, and the public
@@ -70,31 +31,31 @@ export class UpdateRefusedError extends Error {
  * so no peer is sent anything a crash could lose. Presence goes out through
  * the awareness batcher.
  */
-export class Room {
-  /** Presence only; its own doc, so rebuilding the room's doc leaves it alone. */
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
-  private readonly peers = new RoomPeers();
+export class Room implements ReplicaRoom {
+  private readonly peers = new Set<RoomPeer>();
   private readonly content: RoomDoc;
   private readonly queue: CommitQueue;
-  private readonly presence: AwarenessBatcher;
+  private readonly presence: RoomAwareness;
   private closed = false;
 
   private constructor(
     readonly name: string,
     store: Store,
     private readonly options: RoomOptions,
-    stored: { snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number; tailBytes: number },
+    stored: StoredRoom,
   ) {
-    this.content = new RoomDoc(stored, this.onDocBuilt);
-    this.queue = new CommitQueue({ ...options, name, store }, this.sink, stored);
-    this.presence = new AwarenessBatcher(
-      this.awareness,
-      (frame) => this.peers.broadcast(frame),
+    this.content = new RoomDoc(stored, { built: this.onDocBuilt, stray: this.onStrayWrite });
+    this.queue = new CommitQueue({ ...options, name, store }, stored, {
+      stored: (seq, merged) => {
+        this.broadcast(updateFrame(merged));
+        this.options.replicator?.committed(this, seq, seq, merged);
+      },
+      fold: () => this.content.fold(),
+    });
+    this.presence = new RoomAwareness(
+      (frame) => this.broadcast(frame),
       () => this.peers.size > 0 && !this.closed,
     );
-    // The server holds no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /**
@@ -107,17 +68,17 @@ export class Room {
   static async load(name: string, store: Store, options: RoomOptions): Promise<Room> {
     const stored = await store.load(name);
     const room = new Room(name, store, options, stored);
-    if (stored.snapshot !== null && stored.updates.length === 0) {
-      // Not at once: building blocks the event loop, and the first client's sync answer (megabytes, for a
-      // big room) should be on its way first. That client's sync step 1 is handled as soon as it joins.
-      setTimeout(() => {
-        if (!room.closed) void room.doc;
-      }, DOC_BUILD_DELAY_MS).unref();
-    } else {
-      void room.doc;
-    }
+    // Not at once: building blocks the event loop, and the first client's sync answer (megabytes, for a
+    // big room) should be on its way first. That client's sync step 1 is handled as soon as it joins.
+    if (stored.snapshot !== null && stored.updates.length === 0) room.content.buildAfter(DOC_BUILD_DELAY_MS);
+    else void room.doc;
     await options.replicator?.attach(room);
     return room;
+  }
+
+  /** Presence: every peer's state, other processes', and the server's own (`openPresence`). */
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness;
   }
 
   /** The room's document: everything stored, plus what is on its way to the store. */
@@ -155,18 +116,17 @@ export class Room {
 
   join(peer: RoomPeer): void {
     this.peers.add(peer);
+    this.presence.join(peer);
     // Before the doc is built its state vector is not known; it goes out once it is (`onDocBuilt`).
     if (this.content.isBuilt) peer.send(syncStep1Frame(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) peer.send(awarenessFrame(this.awareness, states));
+    if (!this.presence.isEmpty) peer.send(this.presence.statesFrame());
   }
 
   /** Removes the peer and, for everyone else, the presence it announced. */
   leave(peer: RoomPeer): void {
-    const clients = this.peers.remove(peer);
-    if (!clients) return;
+    if (!this.peers.delete(peer)) return;
     this.queue.drop(peer);
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, 'leave');
+    this.presence.leave(peer);
   }
 
   /** Handles one decoded frame of a peer. Throws only on bytes that fail to apply; the caller closes that peer. */
@@ -186,10 +146,10 @@ export class Room {
         this.submit(frame.update);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, frame.update, peer);
+        this.presence.apply(peer, frame.update);
         return;
       case 'query-awareness':
-        peer.send(awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
+        peer.send(this.presence.statesFrame());
         return;
       case 'auth':
         return;
@@ -199,18 +159,34 @@ export class Room {
   /** Applies an update and queues it for the next group commit; throws UpdateRefusedError, changing nothing, if it does not apply. */
   submit(update: Uint8Array): void {
     if (this.closed) throw new Error(`room ${this.name} is closed`);
-    // A client's answer to the room's state vector when it has nothing to add: no need for the doc.
-    if (isEmptyUpdate(update)) return;
-    let change: Uint8Array | null;
-    try {
-      change = this.content.apply(update, PEER);
-    } catch (error) {
-      throw new UpdateRefusedError(
-        `update does not apply: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    const change = this.content.applyFromPeer(update);
     // Nothing new (e.g. a sync step 2 the room already had): nothing to store or forward.
     if (change !== null) this.queue.enqueue(change);
+  }
+
+  /**
+   * A server-side write (an agent, the seed): runs `fn` on the live doc in
+   * one transaction tagged `origin` and returns its result. The change goes
+   * the way a peer's does — stored, then forwarded to every peer; await
+   * `whenStored()` to know it is durable. If `fn` throws, nothing it wrote
+   * stays, is stored or is forwarded, and the error is rethrown. Nested
+   * calls join the outer transaction.
+   */
+  transact<T>(fn: (doc: Y.Doc) => T, origin: ServerOrigin): T {
+    if (this.closed) throw new Error(`room ${this.name} is closed`);
+    const { result, change } = this.content.transact(fn, origin);
+    if (change !== null) this.queue.enqueue(change);
+    return result;
+  }
+
+  /**
+   * Opens a presence of the server's own in the room's awareness (an agent
+   * at work): forwarded to every peer like anyone's, renewed, and removed
+   * for everyone at its `close()` or the room's.
+   */
+  openPresence(state: PresenceState): ServerPresence {
+    if (this.closed) throw new Error(`room ${this.name} is closed`);
+    return this.presence.open(state);
   }
 
   /** Resolves once everything queued so far is committed and forwarded. */
@@ -218,11 +194,7 @@ export class Room {
     return this.queue.flush();
   }
 
-  /**
-   * Resolves once everything `doc` holds now is stored: whatever was read
-   * from `doc` before calling may then be shown to anyone (CONTRACT: no
-   * client receives an update a crash could lose).
-   */
+  /** Resolves once all `doc` holds now is stored: what was read from it may then be shown to anyone. */
   whenStored(): Promise<void> {
     return this.queue.whenStored();
   }
@@ -239,7 +211,7 @@ export class Room {
     const held = this.content.holdsIncomplete;
     let change: Uint8Array | null;
     try {
-      change = this.content.apply(update, REPLICATED);
+      change = this.content.applyReplicated(update);
     } catch (error) {
       // Another process stored what its own doc encoded, so this should not happen; the doc is rebuilt without it.
       this.options.logger.error(
@@ -252,38 +224,33 @@ export class Room {
     if (change === null) return;
     // Stored again then (the remote part is stored already; Yjs ignores the repeat), so nothing unstored is forwarded.
     if (held) this.queue.enqueue(change);
-    else this.peers.broadcast(updateFrame(change));
+    else this.broadcast(updateFrame(change));
   }
 
   /** Commits what is queued, folds the log into a snapshot, and releases memory. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.presence.closeServerPresences();
     await this.queue.flush();
     this.closed = true;
     await this.queue.finish();
     this.options.replicator?.detach(this);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
-    this.awareness.doc.destroy();
+    this.presence.destroy();
     this.content.destroy();
   }
 
-  private readonly sink = {
-    stored: (seq: number, merged: Uint8Array): void => {
-      this.peers.broadcast(updateFrame(merged));
-      this.options.replicator?.committed(this, seq, seq, merged);
-    },
-    fold: (): Uint8Array => this.content.fold(),
-  };
+  private broadcast(frame: Uint8Array): void {
+    for (const peer of this.peers) peer.send(frame);
+  }
 
   private readonly onDocBuilt = (doc: Y.Doc, ms: number): void => {
     this.options.logger.debug({ room: this.name, ms: Math.round(ms) }, 'room document built');
     // Peers that joined before have not had the room's state vector yet: now they can send what it lacks.
-    if (this.peers.size > 0) this.peers.broadcast(syncStep1Frame(doc));
+    if (this.peers.size > 0) this.broadcast(syncStep1Frame(doc));
   };
 
-  private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
-    this.peers.track(origin, change);
-    if (this.peers.size > 0) this.presence.note(change);
+  private readonly onStrayWrite = (change: Uint8Array): void => {
+    this.options.logger.error({ room: this.name }, 'the room doc was written past Room.transact');
+    if (!this.closed) this.queue.enqueue(change);
   };
 }
