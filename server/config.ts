@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /**
- * Configuration from the environment (CONTRACT "Environment"), validated once
+ * Configuration from the environment (ENV-1…ENV-8, docs/PROTOCOL.md), validated once
  * at start-up so that a bad value stops the server with a message naming it.
  */
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -56,13 +56,13 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(8 * 1024 * 1024),
-  /** Largest WebSocket message on /yjs (CONTRACT "Limits"). */
+  /** Largest WebSocket message on /yjs (LIM-1). */
   MAX_SYNC_MESSAGE_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(16 * 1024 * 1024),
-  /** Largest WebSocket message on /progress (CONTRACT "Limits"). */
+  /** Largest WebSocket message on /progress (LIM-2). */
   MAX_PROGRESS_MESSAGE_BYTES: z.coerce
     .number()
     .int()
@@ -76,7 +76,7 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(1000),
   /** Rooms held in memory at once; opening one more gets 503 until another unloads. */
   MAX_LOADED_ROOMS: z.coerce.number().int().min(1).default(1000),
-  /** HTTP request bodies (CONTRACT "Limits": 8 MiB, then 413). */
+  /** HTTP request bodies (LIM-3: 8 MiB, then 413). */
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()

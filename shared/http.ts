@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ItemSchema } from './items.js';
 import { ProgressMessageSchema, RequestContextSchema } from './progress.js';
 
-/** Bodies of the HTTP API (CONTRACT "HTTP API"). */
+/** Bodies of the HTTP API (HTTP-1…HTTP-5, docs/PROTOCOL.md). */
 
 export const HealthResponseSchema = z.object({ ok: z.literal(true) });
 

@@ -4,7 +4,7 @@ import { fieldValueProblem } from './fields.js';
 import { updatedByOf, type WriteOrigin } from './origins.js';
 
 /**
- * The room document (CONTRACT "The document"):
+ * The room document (DOC-1…DOC-6, docs/PROTOCOL.md):
  *   doc.getMap('items'): item id -> Y.Map { id, type, name, subtitle, data: Y.Map }
  * The functions below are the only ones that write it. Each validates its
  * whole input first, then writes in ONE transaction tagged with a typed

@@ -42,7 +42,7 @@ export function isOrigin(value: unknown): value is Origin {
   return source === 'user' || source === 'agent' || source === 'seed' || source === 'remote';
 }
 
-/** The `data.updated_by` stamp of the contract: `user:<id>`, `agent:<agentId>`, or `system:seed`. */
+/** The `data.updated_by` stamp (DOC-4, DOC-7): `user:<id>`, `agent:<agentId>`, or `system:seed`. */
 export function updatedByOf(origin: WriteOrigin): string {
   switch (origin.source) {
     case 'user':

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The progress channel (CONTRACT "Progress channel"): JSON text frames on
+ * The progress channel (PROG-1…PROG-19, docs/PROTOCOL.md): JSON text frames on
  * ws /progress/<room>, and the same messages over HTTP/SSE. Ephemeral: never
  * in the Y.Doc, never persisted.
  */
@@ -90,7 +90,7 @@ export function isTerminal(message: Pick<ProgressMessage, 'type'>): boolean {
   return message.type === 'complete' || message.type === 'error';
 }
 
-/** Decodes one client frame into a message or the exact error reply of the contract. */
+/** Decodes one client frame into a message or the exact error reply of PROG-10…PROG-12. */
 export function parseClientFrame(
   text: string,
 ): { ok: true; message: ClientMessage } | { ok: false; reply: Reply } {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** CONTRACT "Rooms": anything else is refused with HTTP 400 before any upgrade. */
+/** ROOM-1; anything else is refused with HTTP 400 before any upgrade (ROOM-2). */
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const RoomNameSchema = z

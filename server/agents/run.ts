@@ -15,7 +15,7 @@ import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
 import type { MockData } from '../data/mock-data.js';
 import type { Room } from '../sync/room/room.js';
 import type { ServerPresence } from '../sync/room/server-presence.js';
-import { CancelledError } from './errors.js';
+import { throwIfCancelled } from './errors.js';
 import type { AgentIdentity } from './identity.js';
 import type { AgentMemory } from './memory/memory.js';
 
@@ -41,7 +41,6 @@ export class AgentRun {
   readonly added: string[] = [];
   readonly removed: Item[] = [];
   readonly changes: FieldChange[] = [];
-  private cancelled = false;
   /** The agent in the room's awareness: opened by the first `status`, closed by `leave`. */
   private presence: ServerPresence | null = null;
 
@@ -52,6 +51,8 @@ export class AgentRun {
     readonly data: MockData,
     readonly memory: AgentMemory,
     private readonly publish: (message: ProgressMessage) => void,
+    /** The request's cancellation (server/requests/jobs.ts): aborted, the run stops at its next step. */
+    readonly signal: AbortSignal,
   ) {
     this.origin = {
       source: 'agent',
@@ -94,16 +95,12 @@ export class AgentRun {
   }
 
   get isCancelled(): boolean {
-    return this.cancelled;
+    return this.signal.aborted;
   }
 
-  cancel(): void {
-    this.cancelled = true;
-  }
-
-  /** Throws at the next step once cancel() was called. */
+  /** Throws a CancelledError at the next step once the request's signal is aborted. */
   checkCancelled(): void {
-    if (this.cancelled) throw new CancelledError();
+    throwIfCancelled(this.signal);
   }
 
   emit(type: ProgressType, message: string, data?: Record<string, unknown>): void {

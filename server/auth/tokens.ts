@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Room tokens (CONTRACT "Sync"): HS256 JWTs signed with the UTF-8 bytes of
+ * Room tokens (AUTH-3): HS256 JWTs signed with the UTF-8 bytes of
  * AUTH_SECRET; `sub` is the user, `rooms` maps a room name or "*" to
  * "read" or "write", `exp` is honoured.
  */

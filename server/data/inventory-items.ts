@@ -1,6 +1,6 @@
 import type { CatalogRow, InventoryRow } from './schemas.js';
 
-/** The four stock levels every inventory item carries (CONTRACT "The document"). */
+/** The four stock levels every inventory item carries (DOC-3). */
 export interface StockLevels {
   current_stock: number;
   min_stock: number;

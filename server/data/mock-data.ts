@@ -13,7 +13,7 @@ import {
   type SupplierRow,
 } from './schemas.js';
 
-/** File names inside MOCK_DATA_DIR (CONTRACT: default ./mock_data). */
+/** File names inside MOCK_DATA_DIR (ENV-1: default ./mock_data). */
 export const MOCK_FILES = {
   inventory: 'inventory.csv',
   catalog: 'catalog.csv',

@@ -8,6 +8,7 @@ import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { listItems } from '../../shared/items.js';
+import { Paths } from '../../shared/protocol.js';
 import { isValidRoomName } from '../../shared/room-name.js';
 import { bearerToken, checkAccess, type Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const origins = (deps.corsOrigins ?? []).filter(Boolean);
   // Same origin only unless configured: without CORS headers a browser keeps other sites out.
   if (origins.length > 0)
-    app.use('/api/*', cors({ origin: origins, allowHeaders: ['Authorization', 'Content-Type'] }));
+    app.use(`${Paths.api}/*`, cors({ origin: origins, allowHeaders: ['Authorization', 'Content-Type'] }));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
@@ -81,19 +82,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ error: 'internal error' }, 500);
   });
 
-  // CONTRACT "Limits": bodies up to 8 MiB, larger ones get 413.
+  // LIM-3: bodies up to 8 MiB, larger ones get 413.
   app.use(
-    '/api/*',
+    `${Paths.api}/*`,
     bodyLimit({
       maxSize: deps.maxBodyBytes ?? 8 * 1024 * 1024,
       onError: (c) => c.json({ error: 'body too large' }, 413),
     }),
   );
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get(`${Paths.api}/health`, (c) => c.json({ ok: true }));
 
   // Room name first (400), then the token (401/403); the grant is kept for the routes.
-  app.use('/api/rooms/:room/*', async (c, next) => {
+  app.use(`${Paths.api}/rooms/:room/*`, async (c, next) => {
     const room = roomParam(c);
     const checked = await checkAccess(deps.authSecret, bearerToken(c.req.header('authorization')), room);
     if (!checked.ok) return c.json({ error: checked.message }, checked.status);
@@ -101,7 +102,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
 
-  app.get('/api/rooms/:room/items', async (c) => {
+  app.get(`${Paths.api}/rooms/:room/items`, async (c) => {
     const room = roomParam(c);
     const items = await deps.registry.withRoom(room, async (r) => {
       const read = listItems(r.doc);
@@ -114,10 +115,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   deps.roomRoutes?.(app);
 
-  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+  app.all(`${Paths.api}/*`, (c) => c.json({ error: 'not found' }, 404));
 
   // A plain request on a WebSocket path: 400 for a bad room, otherwise ask for the upgrade.
-  for (const prefix of ['/yjs', '/progress']) {
+  for (const prefix of [Paths.sync, Paths.progress]) {
     app.all(`${prefix}/:room`, (c) => {
       roomParam(c);
       return c.json({ error: 'WebSocket upgrade required' }, 426);

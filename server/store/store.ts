@@ -1,7 +1,8 @@
 /**
  * Durable storage of room documents: an append-only log of Yjs updates per
  * room, folded into a snapshot now and then. Every implementation (SQLite,
- * PostgreSQL) passes the one contract suite in test/server/store/.
+ * PostgreSQL) passes the one contract suite in test/server/store/
+ * (store-contract.ts), as does the tests' in-memory store.
  */
 export interface StoredRoom {
   /** The latest snapshot, or null before the first compaction. */

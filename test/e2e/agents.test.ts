@@ -12,7 +12,7 @@ async function itemIds(): Promise<Set<string>> {
 }
 
 describe('an agent request from the browser', { timeout: 120_000 }, () => {
-  it('streams its feed to both people, ending in complete, and the new rows reach both boards', async () => {
+  it('UI-7, UI-8: streams its feed to both people, ending in complete, and the new rows reach both boards', async () => {
     const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
     const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
     const before = await itemIds();

@@ -6,7 +6,7 @@ const e2e = useBrowserAndServer();
 
 // Generous: two browser contexts and a server share what may be a busy CI machine.
 describe('two people in the demo room', { timeout: 120_000 }, () => {
-  it('see each other’s field edits live, and an invalid value is refused', async () => {
+  it('UI-6, UI-11: see each other’s field edits live, and an invalid value is refused', async () => {
     const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
     const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
     const id = await firstItemId(alice.page);
@@ -32,7 +32,7 @@ describe('two people in the demo room', { timeout: 120_000 }, () => {
     await bob.page.context().close();
   });
 
-  it('show both people in the presence bar, and outline the row someone else is editing', async () => {
+  it('UI-10: show both people in the presence bar, and outline the row someone else is editing', async () => {
     const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
     const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
     const peers = (page: typeof alice.page) => page.locator('[data-testid="presence"] > *');

@@ -19,7 +19,7 @@ async function rows(page: Page): Promise<number> {
   return page.locator('[data-testid="item-row"]').count();
 }
 
-it('reloads from the service worker and IndexedDB with the server down, and syncs the offline edit on restart', async () => {
+it('UI-4: reloads from the service worker and IndexedDB with the server down, and syncs the offline edit on restart', async () => {
   const alice = await openBoard(e2e.browser, e2e.server.url, 'demo', 'alice');
   const bob = await openBoard(e2e.browser, e2e.server.url, 'demo', 'bob');
   await eventually(() => alice.page.evaluate(SERVICE_WORKER_STATE), 15_000).toBe('activated');

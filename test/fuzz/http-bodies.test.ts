@@ -6,9 +6,8 @@ import { startTestServer, type TestServer } from '../helpers/start-server.js';
 import { removeDir } from '../helpers/temp-dir.js';
 
 /**
- * Hostile bodies for POST /api/rooms/<room>/requests (ISSUE 5 item 3;
- * CONTRACT "HTTP API"): arbitrary bytes and JSON under arbitrary content
- * types. A malformed body (not JSON, not an object, `input` missing or blank,
+ * Hostile bodies for POST /api/rooms/<room>/requests (HTTP-4, HTTP-3):
+ * arbitrary bytes and JSON under arbitrary content types. A malformed body (not JSON, not an object, `input` missing or blank,
  * `context` not an object, a bad optional field) gets 400 `{error}` and
  * leaves the document as it was; nothing ever gets a 5xx.
  *
@@ -103,7 +102,7 @@ describe('hostile HTTP bodies', () => {
   let holder: StockClient;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { REQUESTS_PER_MINUTE: '1000000' } });
+    server = await startTestServer({ env: { REQUESTS_PER_MINUTE: '1000000' }, storage: 'memory' });
     // Keeps the room loaded, so that reading its state does not load and unload it.
     holder = await connectSynced(server.wsUrl, ROOM);
   });

@@ -7,9 +7,8 @@ import { startTestServer, type TestServer } from '../helpers/start-server.js';
 import { removeDir } from '../helpers/temp-dir.js';
 
 /**
- * Hostile frames on the progress channel (ISSUE 5 item 3; CONTRACT
- * "Progress channel"): arbitrary text, arbitrary JSON, binary frames and
- * near-valid messages. A frame that is not a valid message gets exactly one
+ * Hostile frames on the progress channel (PROG-10…PROG-13, PROG-4):
+ * arbitrary text, arbitrary JSON, binary frames and near-valid messages. A frame that is not a valid message gets exactly one
  * reply `{type: 'error', message}` — "Invalid JSON format" for non-JSON,
  * "Unknown message type: X" for an unknown type — the connection stays open
  * (a ping after the frames still gets its pong), and the document does not
@@ -170,7 +169,7 @@ describe('hostile progress frames', () => {
   let holder: StockClient;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { REQUESTS_PER_MINUTE: '1000000' } });
+    server = await startTestServer({ env: { REQUESTS_PER_MINUTE: '1000000' }, storage: 'memory' });
     // Keeps the room loaded, so that reading its state does not load and unload it.
     holder = await connectSynced(server.wsUrl, ROOM);
   });

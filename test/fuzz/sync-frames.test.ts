@@ -13,7 +13,7 @@ import { fingerprintDigest } from '../helpers/digest.js';
 import { removeDir } from '../helpers/temp-dir.js';
 
 /**
- * Hostile sync frames against a real server (ISSUE 5 item 3): while a stock
+ * Hostile sync frames against a real server (SYNC-6, SYNC-7, SYNC-3): while a stock
  * client edits a room, raw sockets on /yjs/<room> send arbitrary bytes and
  * y-websocket frames with a valid tag and sync subtype but corrupt payloads —
  * flipped, cut or extended update bytes, truncated, overlong and huge length

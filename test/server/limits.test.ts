@@ -31,11 +31,11 @@ describe('limits (each configurable, with a clear answer)', () => {
       env: {
         MAX_SYNC_MESSAGE_BYTES: String(64 * 1024),
         MAX_BODY_BYTES: String(16 * 1024),
-        REQUESTS_PER_MINUTE: '6',
         MAX_CONNECTIONS_PER_ROOM: '3',
         MAX_LOADED_ROOMS: '4',
         MAX_BULK_ITEMS: '10',
       },
+      storage: 'memory',
     });
   });
   afterAll(async () => {
@@ -43,7 +43,7 @@ describe('limits (each configurable, with a clear answer)', () => {
     removeDir(server.dataDir);
   });
 
-  it('closes a /yjs connection with 1009 on a message over the limit, without touching others', async () => {
+  it('LIM-1: closes a /yjs connection with 1009 on a message over the limit, without touching others', async () => {
     const healthy = await connectSynced(server.wsUrl, 'big');
     const ws = new WebSocket(`${server.wsUrl}/big`);
     await opened(ws);
@@ -54,7 +54,7 @@ describe('limits (each configurable, with a clear answer)', () => {
     healthy.destroy();
   });
 
-  it('closes a /progress connection with 1009 over 1 MiB by default', async () => {
+  it('LIM-2: closes a /progress connection with 1009 over 1 MiB by default', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/progress/big`);
     await opened(ws);
     const code = closeCode(ws);
@@ -62,7 +62,7 @@ describe('limits (each configurable, with a clear answer)', () => {
     expect(await code).toBe(1009);
   });
 
-  it('answers 413 to a body over the limit', async () => {
+  it('LIM-3: answers 413 to a body over the limit', async () => {
     const res = await fetch(`${server.url}/api/rooms/body/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -71,34 +71,7 @@ describe('limits (each configurable, with a clear answer)', () => {
     expect(res.status).toBe(413);
   });
 
-  it('answers 429 to too many requests from one user, and an error on the channel', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const res = await fetch(`${server.url}/api/rooms/rate/requests`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ input: 'Analyze supplier performance', userId: 'hasty' }),
-      });
-      statuses.push(res.status);
-    }
-    expect(statuses).toContain(429);
-    expect(statuses[0]).toBe(200);
-
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/progress/rate2`);
-    await opened(ws);
-    const errors: string[] = [];
-    ws.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as { type: string; message: string; requestId?: string };
-      if (message.type === 'error' && !message.requestId) errors.push(message.message);
-    });
-    for (let i = 0; i < 4; i++)
-      ws.send(JSON.stringify({ type: 'user_request', input: 'show low stock', userId: `u${i}` }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(errors.some((m) => /too many requests/i.test(m))).toBe(true);
-    ws.close();
-  });
-
-  it('refuses more connections per room than allowed with 503', async () => {
+  it('LIM-6: refuses more connections per room than allowed with 503', async () => {
     const sockets = await Promise.all(
       [1, 2, 3].map(async () => {
         const ws = new WebSocket(`${server.wsUrl}/crowded`);
@@ -110,7 +83,7 @@ describe('limits (each configurable, with a clear answer)', () => {
     sockets.forEach((ws) => ws.close());
   });
 
-  it('refuses to open more rooms than allowed with 503 until one unloads', async () => {
+  it('LIM-7: refuses to open more rooms than allowed with 503 until one unloads', async () => {
     const held = await Promise.all(['r1', 'r2', 'r3', 'r4'].map((room) => connectSynced(server.wsUrl, room)));
     expect(await upgradeStatus(`${server.wsUrl}/r5`)).toBe(503);
     expect((await fetch(`${server.url}/api/rooms/r5/items`)).status).toBe(503);
@@ -119,7 +92,7 @@ describe('limits (each configurable, with a clear answer)', () => {
     expect((await fetch(`${server.url}/api/rooms/r5/items`)).status).toBe(200);
   });
 
-  it('refuses a bulk request over the item limit with an error and no change', async () => {
+  it('LIM-8: refuses a bulk request over the item limit with an error and no change', async () => {
     const items = Array.from({ length: 11 }, (_, i) => ({ type: 'inventory', name: `Item ${i}` }));
     const res = await fetch(`${server.url}/api/rooms/bulk/requests`, {
       method: 'POST',
@@ -137,10 +110,54 @@ describe('limits (each configurable, with a clear answer)', () => {
     expect(after.items).toEqual([]);
   });
 
-  it('sends security headers', async () => {
+  it('HTTP-7: sends security headers', async () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+/**
+ * Its own server: without a token, every HTTP request from this machine
+ * counts against one address, so its bucket would be empty for the tests
+ * above.
+ */
+describe('REQUESTS_PER_MINUTE', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { REQUESTS_PER_MINUTE: '6' }, storage: 'memory' });
+  });
+  afterAll(async () => {
+    await server.close();
+    removeDir(server.dataDir);
+  });
+
+  it('LIM-4, LIM-5: answers 429 to too many requests from one address, and an error on the channel, whatever userId they declare', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${server.url}/api/rooms/rate/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: 'Analyze supplier performance', userId: `hasty-${i}` }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses[0]).toBe(200);
+
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/progress/rate2`);
+    await opened(ws);
+    // The first reply that belongs to no request is the refusal.
+    const refused = new Promise<string>((resolve) =>
+      ws.on('message', (data) => {
+        const message = JSON.parse(data.toString()) as { type: string; message: string; requestId?: string };
+        if (message.type === 'error' && !message.requestId) resolve(message.message);
+      }),
+    );
+    for (let i = 0; i < 4; i++)
+      ws.send(JSON.stringify({ type: 'user_request', input: 'show low stock', userId: `u${i}` }));
+    expect(await refused).toMatch(/too many requests/i);
+    ws.close();
   });
 });

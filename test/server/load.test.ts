@@ -9,7 +9,7 @@ import { spawnServer, type SpawnedServer } from '../helpers/spawn-server.js';
 import { removeDir } from '../helpers/temp-dir.js';
 
 /**
- * ISSUE 5 item 6: 200 stock clients in one room while an agent adds 5,000
+ * SYNC-3, AGENT-1 and LIM-9 under load: 200 stock clients in one room while an agent adds 5,000
  * items in one request (and a few clients add items of their own meanwhile).
  * All 200 end with the document a fresh client sees, the server's memory
  * stays bounded (VmRSS and peak VmHWM of the server process, printed), the

@@ -70,7 +70,7 @@ function sameProps(a: FeedMessageProps, b: FeedMessageProps): boolean {
 
 /**
  * One progress message: exactly one element, a direct child of the feed, with `data-type`
- * (CONTRACT "Browser app hooks"). Memoised: messages are immutable and the feed only appends.
+ * (UI-8). Memoised: messages are immutable and the feed only appends.
  */
 export const FeedMessage = memo(function FeedMessage({
   message,

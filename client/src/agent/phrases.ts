@@ -1,5 +1,5 @@
 /**
- * The phrases the product was specified with (CONTRACT "Agents"). Offered as one-click
+ * The phrases the product was specified with (AGENT-4…AGENT-14). Offered as one-click
  * suggestions so people discover what the agents understand; clicking fills the box, never sends.
  */
 export const SUGGESTED_PHRASES: readonly string[] = [

@@ -1,4 +1,5 @@
 import { ClientMessageSchema, ServerMessageSchema, type ClientMessage } from '../../../shared/progress.js';
+import { Paths, ReadyState } from '../../../shared/protocol.js';
 import type {
   ConnectionStatus,
   ProgressSnapshot,
@@ -32,8 +33,6 @@ export interface ProgressClientOptions {
   random?: () => number;
 }
 
-const OPEN = 1;
-
 /** `ws(s)://<host>/progress/<room>[?token=…]`, same origin as the app. */
 export function progressUrl(
   room: string,
@@ -42,7 +41,7 @@ export function progressUrl(
 ): string {
   const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
   const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${scheme}://${loc.host}/progress/${encodeURIComponent(room)}${query}`;
+  return `${scheme}://${loc.host}${Paths.progress}/${encodeURIComponent(room)}${query}`;
 }
 
 /**
@@ -189,7 +188,7 @@ export class ProgressClient implements ProgressSource {
 
   private send(message: ClientMessage): boolean {
     const socket = this.socket;
-    if (!socket || socket.readyState !== OPEN) return false;
+    if (!socket || socket.readyState !== ReadyState.open) return false;
     try {
       socket.send(JSON.stringify(message));
       return true;

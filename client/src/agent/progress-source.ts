@@ -6,7 +6,7 @@ import type { ProgressState } from './progress-state.js';
  * WebSocket; tests and stories inject a fake, so the panel renders without a server.
  */
 
-/** The same words as the app's `connection-status` (CONTRACT "Browser app hooks"). */
+/** The same words as the app's `connection-status` (UI-9). */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 /** Immutable: a new object whenever anything changes, as `useSyncExternalStore` requires. */

@@ -7,7 +7,7 @@ const HINT = {
   offline: 'Working offline: changes are kept in this browser and sent when the server is back.',
 } as const;
 
-/** The connection state (exact texts of the contract) and, apart, the count of changes not yet sent. */
+/** The connection state (exact texts of UI-9) and, apart, the count of changes not yet sent. */
 export function ConnectionBadge() {
   const { status, pending, refused } = useConnectionStatus();
   return (

@@ -1,6 +1,6 @@
 import { ExternalStore } from './store.js';
 
-/** The exact texts of CONTRACT "Browser app hooks" (data-testid="connection-status"). */
+/** The exact texts of UI-9 (data-testid="connection-status"). */
 export type ConnectionStatus = 'online' | 'offline' | 'connecting';
 
 /** What the sync layer knows; the store derives what the header shows from it. */

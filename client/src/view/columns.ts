@@ -1,6 +1,5 @@
 /**
- * The board's columns. `field` is what an input's data-field names (CONTRACT
- * "Browser app hooks"): top-level item keys (name, type) or `data` fields.
+ * The board's columns. `field` is what an input's data-field names (UI-6): top-level item keys (name, type) or `data` fields.
  */
 export type ColumnKey =
   | 'name'

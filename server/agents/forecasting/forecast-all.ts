@@ -10,7 +10,7 @@ export interface ForecastAllOptions {
   holdoutDays?: number;
 }
 
-/** `forecast_results.data` (CONTRACT "Agents"), plus whether the run was stopped early. */
+/** `forecast_results.data` (AGENT-16, docs/PROTOCOL.md), plus whether the run was stopped early. */
 export interface ForecastAllResult {
   horizon_days: number;
   forecasts: SkuForecast[];

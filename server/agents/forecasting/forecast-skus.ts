@@ -2,7 +2,7 @@ import { DEFAULT_PERIOD, fitHoltWinters } from './holt-winters.js';
 import { forecast, Z95, type IntervalForecast } from './hw-forecast.js';
 import { mase, seasonalNaive, smape } from './metrics.js';
 
-/** One SKU's forecast; `sku`, `daily` and `total` are the contract's forecast_results entry. */
+/** One SKU's forecast; `sku`, `daily` and `total` are a forecast_results entry (AGENT-16). */
 export interface SkuForecast {
   sku: string;
   /** Expected units per day, day 1 = the day after the history ends. */

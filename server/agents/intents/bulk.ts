@@ -3,7 +3,7 @@ import { fieldValueProblem } from '../../../shared/fields.js';
 import { ItemPatchSchema, NewItemSchema } from '../../../shared/items.js';
 
 /**
- * Bulk operations (CONTRACT "Agents": `Perform add_multiple on N items`). The
+ * Bulk operations (AGENT-8: `Perform add_multiple on N items`). The
  * entries arrive in `context.items`; they are checked here, before any agent
  * touches the document, so one bad entry means an error and no change at all.
  */

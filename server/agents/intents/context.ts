@@ -35,7 +35,7 @@ function put(slots: Record<string, unknown>, key: string, value: unknown): void 
 }
 
 /**
- * Context slots win over what the text said (CONTRACT "Agents": requests are
+ * Context slots win over what the text said (AGENT-3: requests are
  * plain language plus an optional context). A bulk `operation` decides the
  * kind outright; an `item_name` turns "add a new item" into "create this one".
  */

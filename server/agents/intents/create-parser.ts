@@ -3,7 +3,7 @@ import type { IntentParser } from './parser.js';
 import { createRuleParser } from './rule-parser.js';
 
 /**
- * The parser the server uses (CONTRACT "Environment"): the LLM when
+ * The parser the server uses (ENV-7): the LLM when
  * LLM_BASE_URL, LLM_MODEL and LLM_API_KEY are all set, the built-in rules
  * otherwise. The rules are always the LLM's fallback.
  */

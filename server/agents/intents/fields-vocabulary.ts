@@ -1,7 +1,7 @@
 import { isKnownField } from '../../../shared/fields.js';
 
 /**
- * How people name the data fields (CONTRACT "The document"). Phrases are in
+ * How people name the data fields (DOC-3). Phrases are in
  * normalized form: lower case, hyphens and underscores as spaces, except the
  * exact field names, which people type from the table headers.
  */

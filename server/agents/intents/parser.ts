@@ -1,12 +1,12 @@
 import type { PrimaryIntent } from '../../../shared/progress.js';
 import type { Intent } from './schema.js';
 
-/** The request's `context` object (CONTRACT "Progress channel": `user_request.context`). */
+/** The request's `context` object (PROG-2: `user_request.context`). */
 export type IntentContext = Readonly<Record<string, unknown>>;
 
 export interface ParsedIntent {
   intent: Intent;
-  /** CONTRACT `intent_analysis` data.intent.primary_intent. */
+  /** `intent_analysis` data.intent.primary_intent (PROG-5). */
   primary_intent: PrimaryIntent;
   /** 0..1; how sure the parser is. Rules are fixed per rule, a model's is fixed per answer. */
   confidence: number;

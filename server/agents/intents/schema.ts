@@ -131,7 +131,7 @@ const PRIMARY: Record<IntentKind, PrimaryIntent> = {
   general: PrimaryIntent.general,
 };
 
-/** The contract's `primary_intent` for an intent (or a kind). */
+/** The contract's `primary_intent` for an intent (or a kind): PROG-5. */
 export function primaryIntentOf(intent: Intent | IntentKind): PrimaryIntent {
   return PRIMARY[typeof intent === 'string' ? intent : intent.kind];
 }

@@ -29,7 +29,7 @@ export function leadingAction(text: string): Action | undefined {
 
 const REORDER = String.raw`(?:reorder|re order)[ _](?:points?|levels?|thresholds?)`;
 
-/** Low stock (CONTRACT: current_stock <= reorder_point), however people say it. */
+/** Low stock (DOC-5: current_stock <= reorder_point), however people say it. */
 export const LOW_STOCK = new RegExp(
   [
     String.raw`\blow(?:er)?(?: on| in)? (?:stock|inventory)\b`,

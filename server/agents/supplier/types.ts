@@ -17,7 +17,7 @@ export interface PurchaseOrder {
 
 /**
  * One supplier's figures: the element of `supplier_results.data.suppliers`
- * (CONTRACT "Agents"). Rates are fractions in [0, 1], lead times are days,
+ * (AGENT-15, docs/PROTOCOL.md). Rates are fractions in [0, 1], lead times are days,
  * all at full precision (the UI rounds). A rate is null when nothing it is
  * computed over exists yet (e.g. no delivered order), never a guessed 0.
  */

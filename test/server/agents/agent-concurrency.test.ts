@@ -11,7 +11,7 @@ import { TEST_ENV } from './phrase-harness.js';
 import { expectWellFormedRun, ProgressClient } from './progress-helpers.js';
 
 /**
- * CONTRACT "The document" and "Agents": the agent is one more CRDT peer. While
+ * AGENT-1, DOC-6, SYNC-3: the agent is one more CRDT peer. While
  * it adds 5,000 items in one transaction and then forecasts the `demo` room,
  * two people keep editing other fields of existing items; at the end every
  * peer holds the same document with all of the agent's and all of the
@@ -27,7 +27,7 @@ describe('agents and people editing one room at once', () => {
   const clients: StockClient[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
 
   afterAll(async () => {

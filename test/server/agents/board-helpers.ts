@@ -99,7 +99,7 @@ export function content(item: Item | undefined): unknown {
   return { ...item, data };
 }
 
-/** CONTRACT "The document": every agent edit stamps who and when. */
+/** DOC-4: every agent edit stamps who and when. */
 export function expectStampedBy(item: Item | undefined, agentId: string): void {
   expect(item, 'item present').toBeDefined();
   expect(item!.data['updated_by']).toBe(`agent:${agentId}`);

@@ -21,6 +21,7 @@ describe('cancelling a request while an LLM parses it', () => {
     chat.handle((_request, response) => response.on('close', () => dropped++));
     server = await startTestServer({
       env: { ...TEST_ENV, LLM_BASE_URL: chat.baseUrl, LLM_MODEL: 'slow-model', LLM_API_KEY: 'sk-test' },
+      storage: 'memory',
     });
   });
 

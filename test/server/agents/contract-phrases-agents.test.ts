@@ -13,7 +13,7 @@ import { INVENTORY, INVENTORY_ERROR, describePhrases, type PhraseCase } from './
 import { ofType } from './progress-helpers.js';
 
 /**
- * CONTRACT "Agents": the supplier and forecasting phrases, and the ones the
+ * AGENT-11…AGENT-16: the supplier and forecasting phrases, and the ones the
  * agents answer from their memory of the room (undo, remove what was just
  * added), over the progress WebSocket, HTTP JSON and HTTP SSE.
  */
@@ -37,7 +37,7 @@ const days = (v: unknown) => v === null || (typeof v === 'number' && v >= 0);
 
 const CASES: PhraseCase[] = [
   {
-    name: 'Analyze supplier performance',
+    name: 'AGENT-11, AGENT-15 Analyze supplier performance',
     // Scores come from purchase_orders.csv, not from the board.
     seed: () => [],
     async run(t) {
@@ -65,7 +65,7 @@ const CASES: PhraseCase[] = [
     },
   },
   {
-    name: 'Forecast demand for the next 4 weeks',
+    name: 'AGENT-12, AGENT-16 Forecast demand for the next 4 weeks',
     async run(t) {
       const r = await t.ask('Forecast demand for the next 4 weeks', undefined, {
         primary: PrimaryIntent.forecasting,
@@ -114,7 +114,7 @@ const CASES: PhraseCase[] = [
     },
   },
   {
-    name: 'Undo the last agent change',
+    name: 'AGENT-13 Undo the last agent change',
     async run(t) {
       const [x, y, z] = (await boardItems()).slice(20, 23);
       await t.setup(`Set current_stock of ${x!.id} to 40`);
@@ -137,7 +137,7 @@ const CASES: PhraseCase[] = [
     },
   },
   {
-    name: 'Remove the items you just added',
+    name: 'AGENT-14 Remove the items you just added',
     async run(t) {
       await t.setup('Perform add_multiple on 2 items', {
         operation: 'add_multiple',
@@ -159,7 +159,7 @@ const CASES: PhraseCase[] = [
     },
   },
   {
-    name: 'Undo the last agent change with nothing to undo: error, nothing changes',
+    name: 'AGENT-13 Undo the last agent change with nothing to undo: error, nothing changes',
     async run(t) {
       const r = await t.ask('Undo the last agent change', undefined, INVENTORY_ERROR);
       expect(r.unchanged).toBe(true);

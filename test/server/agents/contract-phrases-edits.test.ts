@@ -19,7 +19,7 @@ import {
 import { ofType } from './progress-helpers.js';
 
 /**
- * CONTRACT "Agents": the inventory phrases that edit the board, each as
+ * AGENT-3…AGENT-10, DOC-4: the inventory phrases that edit the board, each as
  * written, over the progress WebSocket, HTTP JSON and HTTP SSE, judged by
  * what a stock y-websocket client sees in the document.
  */
@@ -77,7 +77,7 @@ const BULK_ADD = [
 
 const CASES: PhraseCase[] = [
   {
-    name: 'Add 5 new inventory items for Q1 planning',
+    name: 'AGENT-4 Add 5 new inventory items for Q1 planning',
     async run(t) {
       const r = await t.ask('Add 5 new inventory items for Q1 planning', undefined, INVENTORY);
       const ids = added(r);
@@ -107,7 +107,7 @@ const CASES: PhraseCase[] = [
     },
   },
   ...[undefined, { item_type: 'inventory', item_name: 'Widget X' }].map((context): PhraseCase => ({
-    name: `Create a new inventory item named Widget X${context ? ' (with context)' : ''}`,
+    name: `AGENT-5 Create a new inventory item named Widget X${context ? ' (with context)' : ''}`,
     async run(t) {
       const r = await t.ask('Create a new inventory item named Widget X', context, INVENTORY);
       const ids = added(r);
@@ -120,7 +120,7 @@ const CASES: PhraseCase[] = [
     },
   })),
   {
-    name: 'Create a new item with context {item_type: supplier, item_name}',
+    name: 'AGENT-5 Create a new item with context {item_type: supplier, item_name}',
     async run(t) {
       const r = await t.ask(
         'Create a new item',
@@ -135,7 +135,7 @@ const CASES: PhraseCase[] = [
     },
   },
   ...[false, true].map((withContext): PhraseCase => ({
-    name: `Remove item <id>${withContext ? ' with context {item_id}' : ''}`,
+    name: `AGENT-6 Remove item <id>${withContext ? ' with context {item_id}' : ''}`,
     async run(t) {
       const id = (await boardItem((i) => i.data.current_stock > 100)).id;
       const r = await t.ask(`Remove item ${id}`, withContext ? { item_id: id } : undefined, INVENTORY);
@@ -145,7 +145,7 @@ const CASES: PhraseCase[] = [
     },
   })),
   {
-    name: 'Remove item <id> of an item a person added (a generated uuid id)',
+    name: 'AGENT-6 Remove item <id> of an item a person added (a generated uuid id)',
     async run(t) {
       const id = [...t.items().values()].find((item) => item.name === 'Cardboard Box 40 cm')!.id;
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -156,7 +156,7 @@ const CASES: PhraseCase[] = [
     seed: async () => [...(await boardItems()), { name: 'Cardboard Box 40 cm', data: { sku: 'BOX-40' } }],
   },
   ...[undefined, { item_id: 'does-not-exist' }].map((context): PhraseCase => ({
-    name: `Remove item does-not-exist${context ? ' with context {item_id}' : ''}: error, nothing changes`,
+    name: `AGENT-6 Remove item does-not-exist${context ? ' with context {item_id}' : ''}: error, nothing changes`,
     async run(t) {
       const r = await t.ask('Remove item does-not-exist', context, INVENTORY_ERROR);
       expectUnchanged(r);
@@ -164,7 +164,7 @@ const CASES: PhraseCase[] = [
     },
   })),
   {
-    name: 'Remove all low-stock items',
+    name: 'AGENT-7 Remove all low-stock items',
     async run(t) {
       const r = await t.ask('Remove all low-stock items', undefined, INVENTORY);
       const low = [...r.before.values()].filter((item) => isLowStock(item.data)).map((item) => item.id);
@@ -174,7 +174,7 @@ const CASES: PhraseCase[] = [
     },
   },
   {
-    name: 'Perform add_multiple on N items: one transaction, the given fields',
+    name: 'AGENT-8 Perform add_multiple on N items: one transaction, the given fields',
     async run(t) {
       const r = await t.ask(
         `Perform add_multiple on ${BULK_ADD.length} items`,
@@ -201,7 +201,7 @@ const CASES: PhraseCase[] = [
     },
   },
   {
-    name: 'Perform remove_multiple on N items: one transaction',
+    name: 'AGENT-8 Perform remove_multiple on N items: one transaction',
     async run(t) {
       const ids = (await boardItems()).slice(0, 3).map((i) => i.id);
       const r = await t.ask(
@@ -215,7 +215,7 @@ const CASES: PhraseCase[] = [
     },
   },
   {
-    name: 'Perform update_multiple on N items: one transaction, the given fields',
+    name: 'AGENT-8 Perform update_multiple on N items: one transaction, the given fields',
     async run(t) {
       const [a, b, c] = (await boardItems()).slice(10, 13).map((i) => i.id);
       const patches = [
@@ -254,7 +254,7 @@ const CASES: PhraseCase[] = [
       ],
     ] as const
   ).map(([operation, items, problem]): PhraseCase => ({
-    name: `Perform ${operation} with one bad entry: error, nothing changes`,
+    name: `AGENT-8 Perform ${operation} with one bad entry: error, nothing changes`,
     async run(t) {
       const r = await t.ask(`Perform ${operation} on 2 items`, { operation, items }, INVENTORY_ERROR);
       expectUnchanged(r);
@@ -262,7 +262,7 @@ const CASES: PhraseCase[] = [
     },
   })),
   ...(['sku', 'name'] as const).map((by): PhraseCase => ({
-    name: `Set current_stock of <${by}> to 40`,
+    name: `AGENT-9 Set current_stock of <${by}> to 40`,
     async run(t) {
       // A name with " of " in it, to be sure the parser splits at the right "of".
       const item = await boardItem((i) => i.data.current_stock !== 40 && / of /.test(i.name));
@@ -277,7 +277,7 @@ const CASES: PhraseCase[] = [
     },
   })),
   {
-    name: 'Restock low-stock items',
+    name: 'AGENT-10 Restock low-stock items',
     async run(t) {
       const r = await t.ask('Restock low-stock items', undefined, INVENTORY);
       const low = [...r.before.values()].filter((item) => isLowStock(item.data));
@@ -304,7 +304,7 @@ describePhrases('contract phrases that edit the board', CASES);
  */
 describePhrases('contract phrases: ids that start with a filler word', [
   {
-    name: 'Remove item <id> where the id starts with a filler word',
+    name: 'AGENT-6 Remove item <id> where the id starts with a filler word',
     seed: () => [
       { id: 'my-widget', type: 'inventory', name: 'Gizmo', data: { sku: 'GIZ-1' } },
       { type: 'inventory', name: 'Mini-widget Holder', data: { sku: 'MWH-1' } },

@@ -67,7 +67,7 @@ export function describePhrases(title: string, cases: readonly PhraseCase[]): vo
     let rooms = 0;
 
     beforeAll(async () => {
-      server = await startTestServer({ env: TEST_ENV });
+      server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
     });
 
     afterAll(async () => {

@@ -15,7 +15,7 @@ import {
   type Frame,
 } from './progress-helpers.js';
 
-/** CONTRACT "Progress channel" and the request half of "HTTP API", on one real server. */
+/** PROG (progress channel) and HTTP-2…HTTP-4 (the requests endpoint), on one real server. */
 describe('the progress channel and the requests endpoint', () => {
   let server: TestServer;
   let rooms = 0;
@@ -34,7 +34,7 @@ describe('the progress channel and the requests endpoint', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
 
   afterEach(async () => {
@@ -49,7 +49,7 @@ describe('the progress channel and the requests endpoint', () => {
     removeDir(server.dataDir);
   });
 
-  it('every progress client of the room hears every request, whoever sent it; other rooms hear nothing', async () => {
+  it('PROG-7: every progress client of the room hears every request, whoever sent it; other rooms hear nothing', async () => {
     const name = room();
     await board(name);
     const [a, b, elsewhere] = [await watch(name), await watch(name), await watch(room())];
@@ -64,7 +64,7 @@ describe('the progress channel and the requests endpoint', () => {
     expect(elsewhere.frames).toEqual([]);
   });
 
-  it('ping gets a pong carrying only type and message', async () => {
+  it('PROG-4: ping gets a pong carrying only type and message', async () => {
     const client = await watch(room());
     client.send({ type: 'ping' });
     const pong = await client.nextReply();
@@ -81,14 +81,17 @@ describe('the progress channel and the requests endpoint', () => {
       { type: 'subscribe', room: 'x' },
       { type: 'error', message: 'Unknown message type: subscribe' },
     ],
-  ])('%s gets exactly the contract reply and the connection stays open', async (_what, frame, reply) => {
-    const client = await watch(room());
-    client.send(frame);
-    expect(await client.nextReply()).toEqual(reply);
-    client.send({ type: 'ping' });
-    expect((await client.nextReply())['type']).toBe('pong');
-    expect(client.closed).toBe(false);
-  });
+  ])(
+    'PROG-10, PROG-11, PROG-13: %s gets exactly the contract reply and the connection stays open',
+    async (_what, frame, reply) => {
+      const client = await watch(room());
+      client.send(frame);
+      expect(await client.nextReply()).toEqual(reply);
+      client.send({ type: 'ping' });
+      expect((await client.nextReply())['type']).toBe('pong');
+      expect(client.closed).toBe(false);
+    },
+  );
 
   it.each([
     ['blank input', { input: '   ' }, /input/],
@@ -97,7 +100,7 @@ describe('the progress channel and the requests endpoint', () => {
     ['context not an object', { input: 'Restock low-stock items', context: 'all of them' }, /context/],
     ['context an array', { input: 'Restock low-stock items', context: [1, 2] }, /context/],
   ])(
-    'a malformed user_request (%s) gets an error naming it; nothing runs, nothing changes',
+    'PROG-12, PROG-13: a malformed user_request (%s) gets an error naming it; nothing runs, nothing changes',
     async (_what, fields, problem) => {
       const name = room();
       const stock = await board(name);
@@ -116,7 +119,7 @@ describe('the progress channel and the requests endpoint', () => {
     },
   );
 
-  it('cancel ends a running forecast with error, reason "cancelled", and reports what it changed', async () => {
+  it('PROG-9: cancel ends a running forecast with error, reason "cancelled", and reports what it changed', async () => {
     const name = room();
     const stock = await board(name, 200);
     const client = await watch(name);
@@ -141,7 +144,7 @@ describe('the progress channel and the requests endpoint', () => {
     expect([affected.added, affected.removed]).toEqual([[], []]);
   });
 
-  it("the agent is in the room's awareness while a request runs, with a name and a status, and leaves after", async () => {
+  it("AGENT-2: the agent is in the room's awareness while a request runs, with a name and a status, and leaves after", async () => {
     const name = room();
     const stock = await board(name, 60);
     const client = await watch(name);
@@ -171,7 +174,7 @@ describe('the progress channel and the requests endpoint', () => {
     await waitFor(() => agents().length === 0, 'the agent to leave the awareness');
   });
 
-  it('a queued request can be cancelled before it starts', async () => {
+  it('PROG-14: a queued request can be cancelled before it starts', async () => {
     const name = room();
     await board(name, 200);
     const client = await watch(name);
@@ -186,7 +189,7 @@ describe('the progress channel and the requests endpoint', () => {
     await client.finished(first);
   });
 
-  it('requests of one room run one at a time, in arrival order', async () => {
+  it('PROG-8, PROG-15: requests of one room run one at a time, in arrival order', async () => {
     const name = room();
     await board(name, 60);
     const client = await watch(name);
@@ -220,7 +223,7 @@ describe('the progress channel and the requests endpoint', () => {
     ['input not text', { input: ['Restock'] }],
     ['context not an object (string)', { input: 'Restock low-stock items', context: 'x' }],
     ['context not an object (array)', { input: 'Restock low-stock items', context: [] }],
-  ])('HTTP: a malformed body (%s) gets 400 {error} and runs nothing', async (_what, body) => {
+  ])('HTTP-4: a malformed body (%s) gets 400 {error} and runs nothing', async (_what, body) => {
     const name = room();
     const watcher = await watch(name);
     const res = await fetch(`${server.url}/api/rooms/${name}/requests`, {
@@ -235,7 +238,7 @@ describe('the progress channel and the requests endpoint', () => {
     await expectNothingRan(watcher, name);
   });
 
-  it('HTTP: a body that is not JSON gets 400 {error}', async () => {
+  it('HTTP-4: a body that is not JSON gets 400 {error}', async () => {
     const name = room();
     const watcher = await watch(name);
     const { status, json } = await postRequest(server.url, name, '{"input": "Restock');
@@ -245,7 +248,7 @@ describe('the progress channel and the requests endpoint', () => {
   });
 
   it.each(['bad.room', 'sp%20ace', 'a'.repeat(65), '%C3%A9t%C3%A9'])(
-    'a bad room name (%s) gets 400 on the requests endpoint, the items endpoint and the progress upgrade',
+    'ROOM-2: a bad room name (%s) gets 400 on the requests endpoint, the items endpoint and the progress upgrade',
     async (bad) => {
       const post = await postRequest(server.url, bad, { input: 'Restock low-stock items' });
       expect(post.status).toBe(400);

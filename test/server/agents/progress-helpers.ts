@@ -11,8 +11,8 @@ import {
 import { waitFor } from '../../helpers/clients.js';
 
 /**
- * Clients of the agents' two request paths (CONTRACT "Progress channel",
- * "HTTP API"): a `ws` client of /progress/<room>, and POST
+ * Clients of the agents' two request paths (PROG-1…PROG-3, HTTP-2,
+ * HTTP-3): a `ws` client of /progress/<room>, and POST
  * /api/rooms/<room>/requests as JSON and as server-sent events. Every frame
  * they receive is validated with the shared zod schema; what fails is kept
  * in `invalid` for the tests to assert on.

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProgressMessage } from '../../../shared/progress.js';
-import { RoomQueues } from '../../../server/agents/room-queues.js';
+import { RoomQueues } from '../../../server/requests/room-queues.js';
 import { AgentRun } from '../../../server/agents/run.js';
 import { waitFor } from '../../helpers/clients.js';
 import { startTestServer, type TestServer } from '../../helpers/start-server.js';
@@ -11,8 +11,8 @@ import { postRequest } from './progress-helpers.js';
 /**
  * A run that throws or rejects where nothing expects it to must not hold its
  * room: the room is released, the failure is reported rather than left an
- * unhandled rejection, and the room's next request runs (CONTRACT "Progress
- * channel": a room's requests run one at a time in arrival order).
+ * unhandled rejection, and the room's next request runs (PROG-8: a room's
+ * requests run one at a time in arrival order; PROG-17).
  */
 
 const ticks = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -72,7 +72,7 @@ describe('an agent that cannot leave the room', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
   afterEach(() => {
     vi.restoreAllMocks();

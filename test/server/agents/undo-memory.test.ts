@@ -18,7 +18,7 @@ import { TEST_ENV } from './phrase-harness.js';
 import { expectWellFormedRun, ProgressClient, terminalOf } from './progress-helpers.js';
 
 /**
- * CONTRACT "Agents": "Undo the last agent change" reverts the most recent
+ * AGENT-13, AGENT-14, AGENT-20: "Undo the last agent change" reverts the most recent
  * agent request that changed the document and is not undone yet (undo
  * requests do not count), keeping fields a person changed since; "Remove the
  * items you just added" removes exactly the items of the most recent adding
@@ -58,7 +58,7 @@ describe('undo and the agents’ memory of a room', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: TEST_ENV });
+    server = await startTestServer({ env: TEST_ENV, storage: 'memory' });
   });
 
   afterEach(async () => {

@@ -41,7 +41,7 @@ describe('auth with AUTH_SECRET set', () => {
   let writer: string;
   let reader: string;
   beforeAll(async () => {
-    server = await startTestServer({ env: { AUTH_SECRET: SECRET } });
+    server = await startTestServer({ env: { AUTH_SECRET: SECRET }, storage: 'memory' });
     writer = await signToken(SECRET, { user: 'alice', rooms: { shop: 'write' } });
     reader = await signToken(SECRET, { user: 'bob', rooms: { shop: 'read' } });
   });
@@ -50,7 +50,7 @@ describe('auth with AUTH_SECRET set', () => {
     removeDir(server.dataDir);
   });
 
-  it('GET /api/health needs no token; room APIs need a valid one for that room', async () => {
+  it('AUTH-8, HTTP-6: GET /api/health needs no token; room APIs need a valid one for that room', async () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     const items = `${server.url}/api/rooms/shop/items`;
     expect((await fetch(items)).status).toBe(401);
@@ -62,7 +62,7 @@ describe('auth with AUTH_SECRET set', () => {
     expect((await fetch(items, { headers: { authorization: `Bearer ${star}` } })).status).toBe(200);
   });
 
-  it('refuses upgrades without a token (401) and for another room (403), on sync and progress', async () => {
+  it('AUTH-1, AUTH-2, AUTH-4: refuses upgrades without a token (401) and for another room (403), on sync and progress', async () => {
     expect(await upgradeStatus(`${server.wsUrl}/shop`)).toBe(401);
     expect(await upgradeStatus(`${server.wsUrl}/shop?token=bad`)).toBe(401);
     expect(await upgradeStatus(`${server.wsUrl}/other?token=${writer}`)).toBe(403);
@@ -71,12 +71,12 @@ describe('auth with AUTH_SECRET set', () => {
     expect(await upgradeStatus(`${server.wsUrl}/shop?token=${writer}`)).toBe(101);
   });
 
-  it('an expired token is refused', async () => {
+  it('AUTH-7: an expired token is refused', async () => {
     const expired = await signToken(SECRET, { user: 'alice', rooms: { shop: 'write' }, ttlSeconds: -10 });
     expect(await upgradeStatus(`${server.wsUrl}/shop?token=${expired}`)).toBe(401);
   });
 
-  it('a read-only connection syncs, but none of its updates is applied, stored or forwarded', async () => {
+  it('AUTH-5: a read-only connection syncs, but none of its updates is applied, stored or forwarded', async () => {
     const w = client(server, 'shop', writer);
     const r = client(server, 'shop', reader);
     try {
@@ -98,7 +98,7 @@ describe('auth with AUTH_SECRET set', () => {
     }
   });
 
-  it('a read grant may watch progress but its requests are refused', async () => {
+  it('AUTH-6: a read grant may watch progress but its requests are refused', async () => {
     const res = await fetch(`${server.url}/api/rooms/shop/requests`, {
       method: 'POST',
       headers: { authorization: `Bearer ${reader}`, 'content-type': 'application/json' },
@@ -115,7 +115,7 @@ describe('auth with AUTH_SECRET set', () => {
     ws.close();
   });
 
-  it('closes a connection with 4401 when its token expires', async () => {
+  it('AUTH-7: closes a connection with 4401 when its token expires', async () => {
     const short = await signToken(SECRET, { user: 'alice', rooms: { shop: 'write' }, ttlSeconds: 2 });
     const ws = new WebSocket(`${server.wsUrl}/shop?token=${short}`);
     const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
@@ -130,7 +130,7 @@ function withoutNpmLoglevel(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 describe('npm run token', () => {
-  it('prints only the token, on one line, for the given user, room and grant', async () => {
+  it('CMD-4, AUTH-3: prints only the token, on one line, for the given user, room and grant', async () => {
     const { stdout } = await promisify(execFile)(
       'npm',
       ['run', 'token', '--', '--user', 'alice', '--room', 'demo', '--read', '--ttl', '1h'],

@@ -8,7 +8,7 @@ import type {
   SupplierRow,
 } from '../../../server/data/schemas.js';
 
-// The files in the repository, as the server reads them (CONTRACT: MOCK_DATA_DIR defaults to ./mock_data).
+// The files in the repository, as the server reads them (ENV-1: MOCK_DATA_DIR defaults to ./mock_data).
 const MOCK_DIR = fileURLToPath(new URL('../../../mock_data/', import.meta.url));
 
 let inventory: readonly InventoryRow[];

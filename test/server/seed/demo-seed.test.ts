@@ -1,19 +1,20 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemsOf, listItems } from '../../../shared/items.js';
 import { createMockData } from '../../../server/data/mock-data.js';
 import { createLogger } from '../../../server/logger.js';
 import { createDemoSeeder } from '../../../server/seed/demo-seed.js';
-import { SqliteStore } from '../../../server/store/sqlite.js';
 import { RoomRegistry } from '../../../server/sync/registry.js';
+import { MemoryStore, MemoryStoreData } from '../../helpers/memory-store.js';
 import { startTestServer } from '../../helpers/start-server.js';
-import { removeDir, tempDir } from '../../helpers/temp-dir.js';
+import { removeDir } from '../../helpers/temp-dir.js';
 
 const MOCK_DATA_DIR = path.resolve(import.meta.dirname, '../../../mock_data');
 const logger = createLogger('silent');
 
-function registryOn(dataDir: string) {
-  const store = SqliteStore.open(dataDir);
+// The store is not under test here: registries on one MemoryStoreData share it as processes share a file.
+function registryOn(data: MemoryStoreData) {
+  const store = new MemoryStore(data);
   const registry = new RoomRegistry(store, {
     logger,
     compactAfterUpdates: 500,
@@ -23,15 +24,11 @@ function registryOn(dataDir: string) {
   return { store, registry };
 }
 
-describe('seeding the demo room', () => {
-  const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach(removeDir));
-
+describe('seeding the demo room (ROOM-4, ROOM-5)', () => {
   it('two processes seeding at once yield each SKU once', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const one = registryOn(dir);
-    const two = registryOn(dir);
+    const data = new MemoryStoreData();
+    const one = registryOn(data);
+    const two = registryOn(data);
     // Both load an empty `demo` and seed it before either sees the other's writes.
     const [a, b] = await Promise.all([one.registry.acquire('demo'), two.registry.acquire('demo')]);
     expect(itemsOf(a.doc).size).toBeGreaterThan(0);
@@ -41,7 +38,7 @@ describe('seeding the demo room', () => {
     await Promise.all([one.registry.closeAll(), two.registry.closeAll()]);
     await Promise.all([one.store.close(), two.store.close()]);
 
-    const third = registryOn(dir);
+    const third = registryOn(data);
     const merged = await third.registry.acquire('demo');
     const skus = listItems(merged.doc).map((item) => item.data['sku']);
     const rows = await createMockData(MOCK_DATA_DIR).inventory();
@@ -53,9 +50,7 @@ describe('seeding the demo room', () => {
   });
 
   it('seeds only the first time: a reopened demo room is not refilled', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const { store, registry } = registryOn(dir);
+    const { store, registry } = registryOn(new MemoryStoreData());
     await registry.withRoom('demo', (room) => {
       expect(itemsOf(room.doc).size).toBeGreaterThan(150);
     });

@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MemoryEntry } from '../../../server/agents/memory/memory.js';
-import { PostgresAgentMemory } from '../../../server/store/postgres-memory.js';
 import { MIGRATIONS, migrate } from '../../../server/store/postgres-migrations.js';
 import { PostgresStore } from '../../../server/store/postgres.js';
 import { addItem, itemsOf } from '../../../shared/items.js';
@@ -9,7 +7,7 @@ import { startTestServer } from '../../helpers/start-server.js';
 import { dropSchema, TEST_DATABASE_URL, uniqueName } from '../scale/services.js';
 import { runStoreContractTests } from './store-contract.js';
 
-// The same contract as SQLite, against the PostgreSQL of this machine, in a fresh schema per test.
+// The same contract as SQLite (agent memory: agent-memory.test.ts), against the PostgreSQL of this machine, in a fresh schema per test.
 runStoreContractTests('PostgreSQL', () => {
   const schema = uniqueName('sr_store');
   return {
@@ -50,42 +48,6 @@ describe('PostgresStore', () => {
     await expect(PostgresStore.open(TEST_DATABASE_URL, { schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(
       /invalid PostgreSQL schema/,
     );
-  });
-
-  it('keeps agent memory newest first, shared by every instance', async () => {
-    const schema = fresh();
-    const [one, two] = await Promise.all([
-      PostgresStore.open(TEST_DATABASE_URL, { schema, max: 2 }),
-      PostgresStore.open(TEST_DATABASE_URL, { schema, max: 2 }),
-    ]);
-    try {
-      const a = new PostgresAgentMemory(one!.pool, schema);
-      const b = new PostgresAgentMemory(two!.pool, schema);
-      const entry = (requestId: string, at: string): MemoryEntry => ({
-        requestId,
-        input: `do ${requestId}`,
-        userId: 'alice',
-        agentId: 'inventory',
-        intentKind: 'add',
-        intent: { kind: 'add', count: 1 },
-        outcome: 'complete',
-        message: 'done',
-        added: [`item-${requestId}`],
-        removed: [],
-        changes: [{ id: 'x', field: 'current_stock', before: 1, after: 2 }],
-        at,
-      });
-      await a.record('r', entry('r1', '2030-01-01T00:00:00.000Z'));
-      await b.record('r', entry('r2', '2030-01-01T00:00:01.000Z'));
-      await a.record('other', entry('r3', '2030-01-01T00:00:02.000Z'));
-      await a.markUndone('r', 'r1', 'r9');
-      const recent = await b.recent('r');
-      expect(recent.map((e) => e.requestId)).toEqual(['r2', 'r1']);
-      expect(recent[1]).toEqual({ ...entry('r1', '2030-01-01T00:00:00.000Z'), undoneBy: 'r9' });
-      expect(await b.recent('r', 1)).toHaveLength(1);
-    } finally {
-      await Promise.all([one!.close(), two!.close()]);
-    }
   });
 
   it('serves rooms from DATABASE_URL alone (one process, no Redis) and keeps them across a restart', async () => {

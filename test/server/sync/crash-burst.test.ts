@@ -13,8 +13,8 @@ import { spawnServer, type SpawnedServer } from '../../helpers/spawn-server.js';
 import { removeDir } from '../../helpers/temp-dir.js';
 
 /**
- * ISSUE 5 item 4; CONTRACT: "a crash (SIGKILL, power loss) never loses an
- * update that any client has received". Several stock clients write to one
+ * DUR-1: a crash (SIGKILL, power loss) never loses an update that any
+ * client has received. Several stock clients write to one
  * room at once; when a seeded one of them has received a seeded number of
  * updates, the server is SIGKILLed from inside that client's receive path.
  * After a restart on the same DATA_DIR, a fresh client must hold every

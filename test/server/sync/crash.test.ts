@@ -5,8 +5,8 @@ import { spawnServer, type SpawnedServer } from '../../helpers/spawn-server.js';
 import { removeDir } from '../../helpers/temp-dir.js';
 
 /**
- * CONTRACT: "a crash (SIGKILL, power loss) never loses an update that any
- * client has received". A writer streams items; as soon as an observer has
+ * DUR-1: a crash (SIGKILL, power loss) never loses an update that any
+ * client has received. A writer streams items; as soon as an observer has
  * received K of them the server is SIGKILLed; after a restart on the same
  * DATA_DIR a fresh client must see every item the observer had.
  */
@@ -20,7 +20,7 @@ describe('crash safety of the embedded store', () => {
     if (server) removeDir(server.dataDir);
   });
 
-  it('after SIGKILL, a fresh client sees every update another client had received', async () => {
+  it('DUR-1: after SIGKILL, a fresh client sees every update another client had received', async () => {
     const K = 150;
     server = await spawnServer();
     const wsUrl = `ws://127.0.0.1:${server.port}/yjs`;
@@ -58,7 +58,7 @@ describe('crash safety of the embedded store', () => {
     expect(seen.filter((id) => !recovered.has(id))).toEqual([]);
   });
 
-  it('SIGTERM persists everything and exits 0', async () => {
+  it('STOP-1: SIGTERM persists everything and exits 0', async () => {
     server = await spawnServer();
     const wsUrl = `ws://127.0.0.1:${server.port}/yjs`;
     const writer = await connectSynced(wsUrl, 'graceful');

@@ -34,7 +34,7 @@ describe('sync through the real server with stock y-websocket clients', () => {
     removeDir(server.dataDir);
   });
 
-  it('three clients converge on concurrent edits', async () => {
+  it('SYNC-3: three clients converge on concurrent edits', async () => {
     const [a, b, c] = await Promise.all([client(), client(), client()]);
     addItem(a!.doc, { id: 'a1', name: 'Bolt', data: { current_stock: 1 } }, alice);
     addItem(b!.doc, { id: 'b1', name: 'Nut', data: { current_stock: 2 } }, bob);
@@ -44,7 +44,7 @@ describe('sync through the real server with stock y-websocket clients', () => {
     expect(fingerprint(b!.doc)).toEqual(fingerprint(c!.doc));
   });
 
-  it('two clients editing different fields of one item both keep their change', async () => {
+  it('DOC-6: two clients editing different fields of one item both keep their change', async () => {
     const [a, b] = await Promise.all([client(), client()]);
     addItem(a!.doc, { id: 'item', name: 'Bolt', data: { current_stock: 1, max_stock: 10 } }, alice);
     await waitFor(() => itemsOf(b!.doc).has('item'), 'item to reach b');
@@ -58,7 +58,7 @@ describe('sync through the real server with stock y-websocket clients', () => {
     expect(fingerprint(a!.doc)).toEqual(fingerprint(b!.doc));
   });
 
-  it('awareness reaches the others and is removed when a client leaves', async () => {
+  it('SYNC-4: awareness reaches the others and is removed when a client leaves', async () => {
     const [a, b] = await Promise.all([client(), client()]);
     a!.provider.awareness.setLocalStateField('user', { name: 'alice', color: '#f00', kind: 'user' });
     const aId = a!.doc.clientID;
@@ -70,7 +70,7 @@ describe('sync through the real server with stock y-websocket clients', () => {
     await waitFor(() => !b!.provider.awareness.getStates().has(aId), 'awareness of a removed at b');
   });
 
-  it('an offline client merges its edits on reconnect with no loss', async () => {
+  it('SYNC-5: an offline client merges its edits on reconnect with no loss', async () => {
     const [a, b] = await Promise.all([client(), client()]);
     addItem(a!.doc, { id: 'shared', name: 'Shared', data: { current_stock: 1 } }, alice);
     await waitFor(() => itemsOf(b!.doc).has('shared'), 'shared item at b');
@@ -87,7 +87,7 @@ describe('sync through the real server with stock y-websocket clients', () => {
     expect(fingerprint(a!.doc)).toEqual(fingerprint(b!.doc));
   });
 
-  it('keeps everything across a restart on the same DATA_DIR, and unloads idle rooms', async () => {
+  it('DUR-4, ROOM-6: keeps everything across a restart on the same DATA_DIR, and unloads idle rooms', async () => {
     const a = await client('keep');
     for (let i = 0; i < 30; i++)
       addItem(a.doc, { id: `i${i}`, name: `Item ${i}`, data: { current_stock: i } }, alice);
@@ -104,11 +104,12 @@ describe('sync through the real server with stock y-websocket clients', () => {
     expect(fingerprint(after.doc).json).toEqual(expected);
   });
 
-  it('GET /api/rooms/:room/items returns each item as its Y.Map toJSON()', async () => {
+  it('HTTP-5: GET /api/rooms/:room/items returns each item as its Y.Map toJSON()', async () => {
     const a = await client('listing');
     addItem(a.doc, { id: 'x', name: 'X', subtitle: 'sub', data: { sku: 'X-1', current_stock: 3 } }, alice);
-    await waitFor(() => server.registry.loadedRooms === 1 && true, 'loaded');
-    await new Promise((r) => setTimeout(r, 50));
+    // Another client holding the item means the server has it, stored (DUR-1).
+    const b = await client('listing');
+    await waitFor(() => itemsOf(b.doc).has('x'), 'the item at the server');
     const res = await fetch(`${server.url}/api/rooms/listing/items`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: unknown[] };
@@ -126,7 +127,7 @@ describe('bad input at the edge', () => {
     removeDir(server.dataDir);
   });
 
-  it('refuses bad room names with 400 before any upgrade, on every path', async () => {
+  it('ROOM-1, ROOM-2: refuses bad room names with 400 before any upgrade, on every path', async () => {
     for (const path of [
       '/yjs/bad%20name',
       '/progress/has.dot',
@@ -144,7 +145,7 @@ describe('bad input at the edge', () => {
     expect(status).toBe(400);
   });
 
-  it('a garbage frame closes only that socket; the room stays intact', async () => {
+  it('SYNC-6: a garbage frame closes only that socket; the room stays intact', async () => {
     const healthy = await connectSynced(server.wsUrl, 'intact');
     addItem(healthy.doc, { id: 'before', name: 'Before' }, alice);
     const bad = new WebSocket(`${server.wsUrl}/intact`);
@@ -164,7 +165,7 @@ describe('bad input at the edge', () => {
     fresh.destroy();
   });
 
-  it('answers /api/health', async () => {
+  it('HTTP-1: answers /api/health', async () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(await res.json()).toEqual({ ok: true });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRuleParser } from '../../../../server/agents/intents/index.js';
 
-/** CONTRACT "Agents": every phrase of the request table, as written, with and without its context. */
+/** AGENT-3…AGENT-14: every phrase of the request table, as written, with and without its context. */
 const parser = createRuleParser();
 const ITEM_ID = '3f2a1b4c-1234-4abc-8def-0123456789ab';
 
@@ -141,7 +141,7 @@ const ROWS: Row[] = [
   },
 ];
 
-describe('the contract request table', () => {
+describe('the contract request table (AGENT-3)', () => {
   it.each(ROWS)('$input $context', async ({ input, context, primary, intent }) => {
     const result = await parser.parse(input, context);
     expect(result.intent).toEqual(intent);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRuleParser } from '../../../../server/agents/intents/index.js';
 
 /**
- * Reasonable rewordings of the contract phrases (CONTRACT "Agents": "and so
- * must reasonable rewordings of them"): synonyms, word order, numbers as
+ * Reasonable rewordings of the contract phrases (AGENT-3: the phrases work
+ * as written, and so do reasonable rewordings): synonyms, word order, numbers as
  * words, names with spaces, quoted names, SKUs, horizons.
  */
 const parser = createRuleParser();

@@ -8,7 +8,7 @@ import {
 } from '../../../../server/agents/intents/index.js';
 
 describe('intent schema', () => {
-  it('maps every kind to a contract primary_intent', () => {
+  it('maps every kind to a contract primary_intent (PROG-5)', () => {
     const allowed = ['inventory_management', 'supplier_management', 'forecasting', 'general'];
     for (const kind of INTENT_KINDS) expect(allowed).toContain(primaryIntentOf(kind));
     expect(primaryIntentOf({ kind: 'forecast_demand', horizon_days: 28 })).toBe('forecasting');

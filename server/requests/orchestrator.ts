@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import { affectedOf, emptyAffected } from './affected.js';
-import { CancelledError } from './errors.js';
+import { cancelledBy, type CancelReason } from '../agents/errors.js';
 import { ClusterLine } from './cluster-line.js';
 import { JobBook, type Job, type SubmittedRequest } from './jobs.js';
 import { RequestExecutor, type ExecutorDeps } from './request-executor.js';
@@ -102,28 +102,31 @@ export class Orchestrator {
       throw error;
     }
     // A job cancelled (or a server closed) while it joined the line still says `start` before its `error`.
-    if (this.closed || job.cancelled) this.cancelJob(job, this.closed ? 'server shutting down' : 'cancelled');
+    if (this.closed) job.abort('server shutting down');
+    if (job.signal.aborted) this.dropQueued(job);
     else this.queues.pump(room);
   }
 
-  private cancelJob(job: Job, why: string): void {
-    job.cancelled = true;
-    // A running agent stops at its next step and reports the edits it made so far.
-    if (job.run) {
-      job.run.cancel();
-      return;
-    }
-    job.waiting?.abort(why);
-    // Parsing: the executor sees `cancelled` as soon as the parse gives up, and ends the job.
-    job.parsing?.abort(new CancelledError());
-    if (this.queues.remove(job.request.room, job)) {
-      // It never started, so RoomQueues' `settled` will not take it out of the cluster-wide line.
-      this.cluster?.leave(job);
-      this.jobs.end(job, 'error', `Request ${why} before it started`, {
-        reason: 'cancelled',
-        affected: emptyAffected(),
-      });
-    }
+  /**
+   * Aborts the job's signal. Whatever holds the job then ends it: the
+   * cluster line's turn wait, the parse or the agent's next step (which
+   * reports the edits made so far). Only a job still in this process's
+   * queue has nobody listening, so it is ended here.
+   */
+  private cancelJob(job: Job, why: CancelReason): void {
+    job.abort(why);
+    this.dropQueued(job);
+  }
+
+  /** Ends a cancelled job that is still waiting in its room's queue; nothing when it is not there. */
+  private dropQueued(job: Job): void {
+    if (!this.queues.remove(job.request.room, job)) return;
+    // It never started, so RoomQueues' `settled` will not take it out of the cluster-wide line.
+    this.cluster?.leave(job);
+    this.jobs.end(job, 'error', `Request ${cancelledBy(job.signal).why} before it started`, {
+      reason: 'cancelled',
+      affected: emptyAffected(),
+    });
   }
 
   /**

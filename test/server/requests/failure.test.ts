@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ItemValidationError } from '../../../shared/items.js';
-import { affectedOf, emptyAffected } from '../../../server/agents/affected.js';
+import { affectedOf, emptyAffected } from '../../../server/requests/affected.js';
 import { CancelledError, RequestError } from '../../../server/agents/errors.js';
-import { describeFailure } from '../../../server/agents/failure.js';
+import { describeFailure } from '../../../server/requests/failure.js';
 
 const edited = { added: ['n1'], removed: [], updated: ['i1'] };
 
-describe('describeFailure (CONTRACT "Progress channel": every request ends with one complete or error)', () => {
+describe('describeFailure (PROG-6: every request ends with one complete or error; PROG-9, PROG-17)', () => {
   it('a cancel says whether edits were kept, and is remembered', () => {
     expect(describeFailure(new CancelledError(), emptyAffected())).toEqual({
       message: 'Cancelled',

@@ -1,7 +1,7 @@
 import type { ProgressMessage, ProgressType } from '../../shared/progress.js';
 import type { ProgressHub } from '../progress/hub.js';
-import { RequestError } from './errors.js';
-import type { AgentRun, RunRequest } from './run.js';
+import { CancelledError, RequestError, type CancelReason } from '../agents/errors.js';
+import type { AgentRun, RunRequest } from '../agents/run.js';
 
 export interface SubmittedRequest {
   room: string;
@@ -14,13 +14,16 @@ export interface SubmittedRequest {
 /** A request of this process from submit until its one `complete` or `error`. */
 export interface Job {
   request: RunRequest;
-  /** Set once its agent starts; from then on cancelling asks the run to stop at its next step. */
+  /** Set once its agent starts: what it edited so far, should the run crash. */
   run?: AgentRun;
-  /** Set while the job waits for its turn in the cluster-wide line. */
-  waiting?: AbortController;
-  /** Set while its request is being parsed (a model's answer can take seconds). */
-  parsing?: AbortController;
-  cancelled: boolean;
+  /**
+   * The request's one cancellation, from booking to its end: the wait for a
+   * turn in the cluster-wide line, the parse and the agent's run all listen
+   * to it. Once aborted its reason is a CancelledError naming why.
+   */
+  readonly signal: AbortSignal;
+  /** Cancels the request wherever it is; the first reason wins, later calls do nothing. */
+  abort(why: CancelReason): void;
   finished: Promise<void>;
   finish: () => void;
 }
@@ -42,6 +45,7 @@ export class JobBook {
     const requestId = submitted.requestId ?? globalThis.crypto.randomUUID();
     if (this.byId.has(requestId)) throw new RequestError(`request id ${requestId} is already in use`);
     let finish!: () => void;
+    const cancel = new AbortController();
     const job: Job = {
       request: {
         requestId,
@@ -50,7 +54,8 @@ export class JobBook {
         context: submitted.context ?? {},
         userId: submitted.userId ?? 'anonymous',
       },
-      cancelled: false,
+      signal: cancel.signal,
+      abort: (why) => cancel.abort(new CancelledError(why)),
       finished: new Promise<void>((resolve) => (finish = resolve)),
       finish: () => finish(),
     };

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { isTerminal } from '../../shared/progress.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
+import { cancelledBy } from '../agents/errors.js';
 import { emptyAffected } from './affected.js';
 import type { Job, JobBook } from './jobs.js';
 import type { RequestLine } from './request-line.js';
@@ -142,18 +143,15 @@ export class ClusterLine {
 
   /**
    * Waits until the job is first in line; false when it has ended instead:
-   * cancelled meanwhile (aborting `job.waiting`), or the line failed.
+   * cancelled meanwhile (its signal aborted), or the line failed.
    */
   async takeTurn(job: Job): Promise<boolean> {
-    const waiting = new AbortController();
-    job.waiting = waiting;
     try {
-      await this.line.turn(job.request.room, job.request.requestId, waiting.signal);
+      await this.line.turn(job.request.room, job.request.requestId, job.signal);
       return true;
     } catch (error) {
-      if (waiting.signal.aborted) {
-        const why = typeof waiting.signal.reason === 'string' ? waiting.signal.reason : 'cancelled';
-        this.fail(job, `Request ${why} before it started`, 'cancelled');
+      if (job.signal.aborted) {
+        this.fail(job, `Request ${cancelledBy(job.signal).why} before it started`, 'cancelled');
       } else {
         const { room, requestId } = job.request;
         this.deps.logger.error(
@@ -163,8 +161,6 @@ export class ClusterLine {
         this.fail(job, UNSCHEDULED, 'unavailable');
       }
       return false;
-    } finally {
-      job.waiting = undefined;
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTerminal, type ProgressMessage } from '../../../shared/progress.js';
-import { JobBook } from '../../../server/agents/jobs.js';
-import { RequestExecutor, type ExecutorDeps } from '../../../server/agents/request-executor.js';
+import { JobBook } from '../../../server/requests/jobs.js';
+import { RequestExecutor, type ExecutorDeps } from '../../../server/requests/request-executor.js';
 import { createLogger } from '../../../server/logger.js';
 import { LocalProgressHub } from '../../../server/progress/hub.js';
 import type { RoomRegistry } from '../../../server/sync/registry.js';
@@ -44,7 +44,7 @@ describe('RequestExecutor, cancelled while the room loads', () => {
 
     const running = executor.execute(job);
     // What Orchestrator.cancel does for a job that is past its queue and not yet parsing.
-    job.cancelled = true;
+    job.abort('cancelled');
     loaded();
     await running;
 

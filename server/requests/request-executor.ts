@@ -3,15 +3,15 @@ import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
 import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
 import { affectedOf, emptyAffected } from './affected.js';
-import { CancelledError, RequestError } from './errors.js';
+import { RequestError, throwIfCancelled } from '../agents/errors.js';
 import { describeFailure } from './failure.js';
-import { dispatch, type HandlerTable } from './handler.js';
-import { agentFor, AGENTS } from './identity.js';
-import type { IntentParser, ParsedIntent } from './intents/parser.js';
+import { dispatch, type HandlerTable } from '../agents/handler.js';
+import { agentFor, AGENTS } from '../agents/identity.js';
+import type { IntentParser, ParsedIntent } from '../agents/intents/parser.js';
 import type { Job, JobReport } from './jobs.js';
-import type { AgentMemory } from './memory/memory.js';
-import { rememberRun } from './remember-run.js';
-import { AgentRun } from './run.js';
+import type { AgentMemory } from '../agents/memory/memory.js';
+import { rememberRun } from '../agents/remember-run.js';
+import { AgentRun } from '../agents/run.js';
 import { shorten } from '../../shared/text.js';
 
 export interface ExecutorDeps {
@@ -67,12 +67,17 @@ export class RequestExecutor {
         agent.id,
       );
       this.assertDoable(parsed);
-      if (job.cancelled) throw new CancelledError();
-      run = new AgentRun(request, agent, room, this.deps.data, memory, (m) =>
-        this.deps.hub.publish(request.room, m),
+      throwIfCancelled(job.signal);
+      run = new AgentRun(
+        request,
+        agent,
+        room,
+        this.deps.data,
+        memory,
+        (m) => this.deps.hub.publish(request.room, m),
+        job.signal,
       );
       job.run = run;
-      if (job.cancelled) run.cancel();
       run.status(`Working on "${shorten(request.input, 60)}"`);
       const outcome = await dispatch(handlers, parsed.intent, run);
       await run.settled();
@@ -115,15 +120,9 @@ export class RequestExecutor {
   }
 
   /** Parses the request; a cancel meanwhile (or before, while the room loaded) aborts it. */
-  private async parse(job: Job): Promise<ParsedIntent> {
-    if (job.cancelled) throw new CancelledError();
-    const parsing = new AbortController();
-    job.parsing = parsing;
-    try {
-      return await this.deps.parser.parse(job.request.input, job.request.context, parsing.signal);
-    } finally {
-      job.parsing = undefined;
-    }
+  private parse(job: Job): Promise<ParsedIntent> {
+    throwIfCancelled(job.signal);
+    return this.deps.parser.parse(job.request.input, job.request.context, job.signal);
   }
 
   /** Throws a RequestError when the parsed request cannot be carried out as asked. */

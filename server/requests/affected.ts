@@ -1,4 +1,4 @@
-import type { AgentRun } from './run.js';
+import type { AgentRun } from '../agents/run.js';
 
 /** Which items a request touched, by id: `data.affected` of its `complete` or `error`. */
 export interface Affected {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { isTerminal, type ProgressMessage } from '../../../shared/progress.js';
 import { createLogger } from '../../../server/logger.js';
-import { ClusterLine } from '../../../server/agents/cluster-line.js';
-import { JobBook } from '../../../server/agents/jobs.js';
+import { ClusterLine } from '../../../server/requests/cluster-line.js';
+import { JobBook } from '../../../server/requests/jobs.js';
 import {
   Orchestrator,
   type OrchestratorDeps,
   type RequestLine,
-} from '../../../server/agents/orchestrator.js';
+} from '../../../server/requests/orchestrator.js';
 import { LocalProgressHub, type ProgressListener } from '../../../server/progress/hub.js';
 
 /**
  * How requests end when the cluster-wide line or the progress hub fails
- * (docs/SCALING.md "Agent requests"; CONTRACT "Progress channel": every
- * request ends with exactly one `complete` or `error`). The line is scripted
+ * (docs/SCALING.md "Agent requests"; PROG-6, PROG-19: every request ends
+ * with exactly one `complete` or `error`). The line is scripted
  * here; none of these requests reaches an agent.
  */
 

@@ -1,7 +1,7 @@
 import { ItemValidationError } from '../../shared/items.js';
 import { changedSomething, type Affected } from './affected.js';
-import { CancelledError, RequestError } from './errors.js';
-import type { MemoryEntry } from './memory/memory.js';
+import { CancelledError, RequestError } from '../agents/errors.js';
+import type { MemoryEntry } from '../agents/memory/memory.js';
 
 /** How a request that threw ends: its `error` message, and what (if anything) memory keeps of it. */
 export interface Failure {

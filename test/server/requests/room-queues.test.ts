@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoomQueues } from '../../../server/agents/room-queues.js';
+import { RoomQueues } from '../../../server/requests/room-queues.js';
 
 /** A started item that finishes only when the test says so. */
 interface Task {
@@ -28,7 +28,7 @@ function harness() {
 /** Lets the `finally` that frees a room run. */
 const ticks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-describe('RoomQueues (CONTRACT "Progress channel": a room\'s requests run one at a time in arrival order)', () => {
+describe("RoomQueues (PROG-8: a room's requests run one at a time in arrival order)", () => {
   it("starts a room's items one at a time, in push order, each after the previous settled", async () => {
     const { log, queues, add } = harness();
     const a = add('r', 'a');
