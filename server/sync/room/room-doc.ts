@@ -29,10 +29,10 @@ export class UpdateRefusedError extends Error {
  * A room's Y.Doc and the recipe it can be rebuilt from: `doc` is always
  * `base` plus `since`, applied in order, and every change to it goes
  * through `apply` (a peer's or another process's update) or `transact` (a
- * server-side write), which return what Yjs encodes of the change. A change that throws part-way leaves no trace: the
- * doc is rebuilt from the recipe without it. This is the one file of the
- * server that touches Yjs internals (`doc.store.pendingStructs`,
- * `pendingDs`); each access says why.
+ * server-side write), which return what Yjs encodes of the change. A change
+ * that throws part-way leaves no trace: the doc is rebuilt from the recipe
+ * without it. This is the one file of the server that touches Yjs internals
+ * (`doc.store` and its `pendingStructs`, `pendingDs`); each access says why.
  */
 export class RoomDoc {
   /** Null until built from the recipe (a room stored as one snapshot is served from `base` at first). */

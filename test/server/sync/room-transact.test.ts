@@ -3,15 +3,15 @@ import type * as Y from 'yjs';
 import { addItem, itemsOf, setFields } from '../../../shared/items.js';
 import type { AgentOrigin } from '../../../shared/origins.js';
 import { createLogger } from '../../../server/logger.js';
-import { SqliteStore } from '../../../server/store/sqlite.js';
 import { Room, type RoomOptions } from '../../../server/sync/room/room.js';
+import { MemoryStore } from '../../helpers/memory-store.js';
 import { copyOf, expectSameDoc, TestPeer } from '../../helpers/room-peer.js';
-import { removeDir, tempDir } from '../../helpers/temp-dir.js';
 
 /**
  * Room.transact: the server's own writers (agents, the seed) edit the live
  * room doc in one tagged transaction, and the change takes a peer's way:
- * stored, then forwarded; a write that throws leaves nothing anywhere.
+ * stored, then forwarded (DUR-1); a write that throws leaves nothing
+ * anywhere (SYNC-7, as for a peer's update).
  */
 const OPTIONS: RoomOptions = {
   logger: createLogger('silent'),
@@ -27,20 +27,17 @@ const AGENT: AgentOrigin = Object.freeze({
 const alice = { source: 'user', userId: 'alice' } as const;
 
 describe('Room.transact', () => {
-  let dir: string;
-  let store: SqliteStore;
+  let store: MemoryStore;
   let room: Room;
 
   beforeEach(async () => {
-    dir = tempDir('stockroom-transact-');
-    store = SqliteStore.open(dir);
+    store = new MemoryStore();
     room = await Room.load('t', store, OPTIONS);
   });
 
   afterEach(async () => {
     await room.close();
     await store.close();
-    removeDir(dir);
   });
 
   it("tags the transaction with the writer's origin, as doc observers see it, and returns fn's result", () => {
@@ -161,8 +158,7 @@ describe('Room.transact', () => {
 
 describe('Room.transact on a room stored as one snapshot', () => {
   it('builds the doc first, then writes to it', async () => {
-    const dir = tempDir('stockroom-transact-lazy-');
-    const store = SqliteStore.open(dir);
+    const store = new MemoryStore();
     try {
       const first = await Room.load('lazy', store, OPTIONS);
       first.transact((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, AGENT), AGENT);
@@ -180,7 +176,6 @@ describe('Room.transact on a room stored as one snapshot', () => {
       await room.close();
     } finally {
       await store.close();
-      removeDir(dir);
     }
   });
 });

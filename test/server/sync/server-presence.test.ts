@@ -2,18 +2,18 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../../../server/logger.js';
-import { SqliteStore } from '../../../server/store/sqlite.js';
 import { Room, type RoomOptions } from '../../../server/sync/room/room.js';
 import { PRESENCE_RENEW_MS } from '../../../server/sync/room/server-presence.js';
 import { connectSynced, waitFor, type StockClient } from '../../helpers/clients.js';
+import { MemoryStore } from '../../helpers/memory-store.js';
 import { TestPeer } from '../../helpers/room-peer.js';
 import { startTestServer, type TestServer } from '../../helpers/start-server.js';
-import { removeDir, tempDir } from '../../helpers/temp-dir.js';
+import { removeDir } from '../../helpers/temp-dir.js';
 
 /**
  * The server's own presence in a room (an agent at work): an awareness
  * state of its own, forwarded like any peer's, kept alive for as long as it
- * is open, and removed for everyone when it closes.
+ * is open, and removed for everyone when it closes (AGENT-2, SYNC-4).
  */
 const OPTIONS: RoomOptions = {
   logger: createLogger('silent'),
@@ -44,15 +44,13 @@ function letTimePass(ms: number, ...awarenesses: awarenessProtocol.Awareness[]):
 }
 
 describe('Room.openPresence, in the room', () => {
-  let dir: string;
-  let store: SqliteStore;
+  let store: MemoryStore;
   let room: Room;
 
   beforeEach(async () => {
     // Only the intervals: the awareness check (every 3 s) and the renewal (see letTimePass for the clock).
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    dir = tempDir('stockroom-presence-');
-    store = SqliteStore.open(dir);
+    store = new MemoryStore();
     room = await Room.load('p', store, OPTIONS);
   });
 
@@ -60,7 +58,6 @@ describe('Room.openPresence, in the room', () => {
     vi.useRealTimers();
     await room.close();
     await store.close();
-    removeDir(dir);
   });
 
   /** A client's view of the room's presence: every awareness frame the peer was sent, applied as it came. */
