@@ -19,7 +19,8 @@ import {
   type ProgressType,
 } from '../../shared/progress.js';
 import type { MockData } from '../data/mock-data.js';
-import type { LocalPeer } from '../sync/local-peer.js';
+import type { Room } from '../sync/room/room.js';
+import type { ServerPresence } from '../sync/room/server-presence.js';
 import { throwIfCancelled } from './errors.js';
 import type { AgentIdentity } from './identity.js';
 import type { AgentMemory } from './memory/memory.js';
@@ -36,21 +37,23 @@ export interface RunRequest {
 }
 
 /**
- * One running request as its agent sees it: the agent's own Y.Doc (a peer of
- * the room), progress messages, cancellation, and a record of every edit so
- * that memory can undo it. All writes go through the shared document
- * functions with this request's origin.
+ * One running request as its agent sees it: the room's live document,
+ * progress messages, cancellation, and a record of every edit so that memory
+ * can undo it. All writes go through `room.transact` (stored before anyone
+ * sees them) and the shared document functions, with this request's origin.
  */
 export class AgentRun {
   readonly origin: AgentOrigin;
   readonly added: string[] = [];
   readonly removed: Item[] = [];
   readonly changes: FieldChange[] = [];
+  /** The agent in the room's awareness: opened by the first `status`, closed by `leave`. */
+  private presence: ServerPresence | null = null;
 
   constructor(
     readonly request: RunRequest,
     readonly agent: AgentIdentity,
-    readonly peer: LocalPeer,
+    readonly room: Room,
     readonly data: MockData,
     readonly memory: AgentMemory,
     private readonly publish: (message: ProgressMessage) => void,
@@ -65,8 +68,36 @@ export class AgentRun {
     };
   }
 
+  /** The room's document, read live (never kept: a refused write rebuilds it). */
   get doc(): Y.Doc {
-    return this.peer.doc;
+    return this.room.doc;
+  }
+
+  /**
+   * Runs several edits as one transaction: one change for the room's store
+   * and peers. If `fn` throws, none of it stays in the room (see
+   * Room.transact), so none of it stays in this run's record either.
+   */
+  transact<T>(fn: () => T): T {
+    const marks = [this.added.length, this.removed.length, this.changes.length] as const;
+    try {
+      return this.room.transact(fn, this.origin);
+    } catch (error) {
+      this.added.length = marks[0];
+      this.removed.length = marks[1];
+      this.changes.length = marks[2];
+      throw error;
+    }
+  }
+
+  /** Resolves once every edit so far is stored (and so forwarded). */
+  settled(): Promise<void> {
+    return this.room.whenStored();
+  }
+
+  /** Takes the agent out of the room's awareness, for everyone. */
+  leave(): void {
+    this.presence?.close();
   }
 
   get isCancelled(): boolean {
@@ -91,9 +122,7 @@ export class AgentRun {
 
   /** The agent's status line in the room's awareness. */
   status(text: string): void {
-    // The whole state, not setLocalStateField: that is a no-op while the
-    // state is null, which is how a LocalPeer starts.
-    this.peer.awareness.setLocalState({
+    const state = {
       user: {
         name: this.agent.name,
         color: this.agent.color,
@@ -102,12 +131,14 @@ export class AgentRun {
         status: text,
         requestId: this.request.requestId,
       },
-    });
+    };
+    if (this.presence) this.presence.set(state);
+    else this.presence = this.room.openPresence(state);
   }
 
   addItems(inputs: readonly NewItem[]): string[] {
     this.checkCancelled();
-    const ids = addItems(this.doc, inputs, this.origin);
+    const ids = this.room.transact((doc) => addItems(doc, inputs, this.origin), this.origin);
     this.added.push(...ids);
     if (ids.length <= PER_ITEM_MESSAGE_LIMIT) {
       ids.forEach((id, i) => {
@@ -130,7 +161,7 @@ export class AgentRun {
 
   removeItems(ids: readonly string[]): Item[] {
     this.checkCancelled();
-    const removed = removeItems(this.doc, ids, this.origin);
+    const removed = this.room.transact((doc) => removeItems(doc, ids, this.origin), this.origin);
     this.removed.push(...removed);
     if (removed.length <= PER_ITEM_MESSAGE_LIMIT) {
       for (const item of removed) {
@@ -153,7 +184,7 @@ export class AgentRun {
 
   updateItems(patches: readonly ItemPatch[]): FieldChange[] {
     this.checkCancelled();
-    const changes = updateItems(this.doc, patches, this.origin);
+    const changes = this.room.transact((doc) => updateItems(doc, patches, this.origin), this.origin);
     this.changes.push(...changes);
     this.reportChanges(changes);
     return changes;
@@ -163,8 +194,8 @@ export class AgentRun {
   clearFields(clears: readonly { id: string; fields: readonly string[] }[]): FieldChange[] {
     this.checkCancelled();
     const changes: FieldChange[] = [];
-    this.doc.transact(() => {
-      for (const { id, fields } of clears) changes.push(...clearFields(this.doc, id, fields, this.origin));
+    this.room.transact((doc) => {
+      for (const { id, fields } of clears) changes.push(...clearFields(doc, id, fields, this.origin));
     }, this.origin);
     this.changes.push(...changes);
     this.reportChanges(changes);

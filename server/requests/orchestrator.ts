@@ -19,7 +19,7 @@ export interface OrchestratorDeps extends ExecutorDeps {
 
 /**
  * request → intent → agent → edits → progress messages. Requests of one room
- * run one at a time in arrival order; each runs as a LocalPeer of the room,
+ * run one at a time in arrival order; each edits the room through room.transact,
  * present in its awareness while it works.
  *
  * This class only decides when a request starts and how it is cancelled;

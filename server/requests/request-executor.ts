@@ -1,7 +1,6 @@
 import type { MockData } from '../data/mock-data.js';
 import type { Logger } from '../logger.js';
 import type { ProgressHub } from '../progress/hub.js';
-import { LocalPeer } from '../sync/local-peer.js';
 import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
 import { affectedOf, emptyAffected } from './affected.js';
 import { RequestError, throwIfCancelled } from '../agents/errors.js';
@@ -28,7 +27,7 @@ export interface ExecutorDeps {
 
 /**
  * Runs one request whose turn has come: loads the room, understands the
- * input, lets the chosen agent work on it as a LocalPeer of the room (present
+ * input, lets the chosen agent work on the room's live document (present
  * in the room's awareness until the run ends) and ends the job with exactly
  * one `complete` or `error`. Never rejects for a failed request.
  */
@@ -69,11 +68,10 @@ export class RequestExecutor {
       );
       this.assertDoable(parsed);
       throwIfCancelled(job.signal);
-      const peer = new LocalPeer(room);
       run = new AgentRun(
         request,
         agent,
-        peer,
+        room,
         this.deps.data,
         memory,
         (m) => this.deps.hub.publish(request.room, m),
@@ -82,7 +80,7 @@ export class RequestExecutor {
       job.run = run;
       run.status(`Working on "${shorten(request.input, 60)}"`);
       const outcome = await dispatch(handlers, parsed.intent, run);
-      await peer.settled();
+      await run.settled();
       await rememberRun(memory, logger, run, parsed.intent, 'complete', outcome.message);
       const ids = outcome.data?.itemIds;
       const refs = ids ? { refs: idRefs(ids) } : {};
@@ -94,7 +92,7 @@ export class RequestExecutor {
         agent.id,
       );
     } catch (error) {
-      if (run) await run.peer.settled();
+      if (run) await run.settled();
       const failure = describeFailure(error, run ? affectedOf(run) : emptyAffected());
       if (failure.internal) {
         logger.error(
@@ -110,7 +108,7 @@ export class RequestExecutor {
     } finally {
       try {
         // Leaving takes the agent out of the room's awareness.
-        await run?.peer.leave();
+        run?.leave();
       } catch (error) {
         logger.error(
           { err: error, requestId: request.requestId, room: request.room },

@@ -1,5 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Room } from '../sync/room.js';
+import type { ReplicaRoom } from '../sync/room/room-options.js';
 import type { Bus } from './bus.js';
 import { encodeRoomMessage } from './room-messages.js';
 
@@ -35,7 +35,7 @@ export class AwarenessRelay {
   private readonly owners = new Map<number, string>();
 
   constructor(
-    private readonly room: Room,
+    private readonly room: ReplicaRoom,
     private readonly bus: Bus,
     private readonly channel: string,
   ) {

@@ -2,7 +2,7 @@ import { CloseCode, ReadyState } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import type { SocketLike } from '../socket-like.js';
 import { decodeClientFrame } from './frames.js';
-import type { Room, RoomPeer } from './room.js';
+import type { Room, RoomPeer } from './room/room.js';
 
 export interface ConnectionOptions {
   logger: Logger;

@@ -41,12 +41,12 @@ export const undoLastAgentChangeHandler: Handler<'undo_last_agent_change'> = asy
   });
   run.checkCancelled();
   // One transaction for the whole revert.
-  run.doc.transact(() => {
+  run.transact(() => {
     if (plan.remove.length > 0) run.removeItems(plan.remove);
     if (plan.restore.length > 0) run.addItems(plan.restore);
     if (plan.patches.length > 0) run.updateItems(plan.patches);
     if (plan.clears.length > 0) run.clearFields(plan.clears);
-  }, run.origin);
+  });
   await run.memory.markUndone(run.request.room, last.requestId, run.request.requestId);
   const kept = plan.skipped.length ? `; kept ${plan.skipped.length} fields a person changed since` : '';
   return {

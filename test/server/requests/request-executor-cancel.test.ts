@@ -5,7 +5,7 @@ import { RequestExecutor, type ExecutorDeps } from '../../../server/requests/req
 import { createLogger } from '../../../server/logger.js';
 import { LocalProgressHub } from '../../../server/progress/hub.js';
 import type { RoomRegistry } from '../../../server/sync/registry.js';
-import type { Room } from '../../../server/sync/room.js';
+import type { Room } from '../../../server/sync/room/room.js';
 
 /**
  * A cancel that lands while the executor is still loading the room (before
