@@ -26,7 +26,7 @@ import type { AgentIdentity } from './identity.js';
 import type { AgentMemory } from './memory/memory.js';
 
 /** Past this many items, one message lists the ids (refs without names) instead of one message per item. */
-export const PER_ITEM_MESSAGE_LIMIT = 100;
+const PER_ITEM_MESSAGE_LIMIT = 100;
 
 export interface RunRequest {
   requestId: string;

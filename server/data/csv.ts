@@ -57,7 +57,7 @@ export async function readCsv<S extends RowSchema>(file: string, schema: S): Pro
 const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
 
 /** Like readCsv, on text already in memory; `file` only names it in errors. */
-export function parseCsv<S extends RowSchema>(file: string, source: string, schema: S): z.output<S>[] {
+function parseCsv<S extends RowSchema>(file: string, source: string, schema: S): z.output<S>[] {
   const records = parseRecords(file, source);
   // Line numbers cost a second parse (csv-parse's `info` option doubles its time on the
   // 146k-row sales history), so they are looked up only for the record that fails.

@@ -10,7 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ErrorResponse, HealthResponse, ItemsResponse } from '../../shared/http.js';
 import { listItems } from '../../shared/items.js';
 import { Paths } from '../../shared/protocol.js';
-import { isValidRoomName } from '../../shared/room-name.js';
+import { isValidRoomName, ROOM_NAME_RULE } from '../../shared/room-name.js';
 import { bearerToken, checkAccess, type Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
 import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
@@ -30,8 +30,7 @@ export interface AppDeps {
 /** The room named in the path, or a 400 before anything else happens. */
 export function roomParam(c: Context): string {
   const room = c.req.param('room') ?? '';
-  if (!isValidRoomName(room))
-    throw new HTTPException(400, { message: 'room name must match ^[A-Za-z0-9_-]{1,64}$' });
+  if (!isValidRoomName(room)) throw new HTTPException(400, { message: ROOM_NAME_RULE });
   return room;
 }
 

@@ -4,7 +4,7 @@ import type { Bus } from './bus.js';
 import { encodeRoomMessage } from './room-messages.js';
 
 /** Origin of awareness changes that came from another process. */
-export class NodeOrigin {
+class NodeOrigin {
   readonly source = 'remote';
   readonly via = 'redis';
   constructor(readonly node: string) {}

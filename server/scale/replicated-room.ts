@@ -6,7 +6,7 @@ import type { Bus } from './bus.js';
 import { encodeRoomMessage } from './room-messages.js';
 
 /** How long a gap may stay open before the store is asked: reordering between publishers heals faster. */
-export const GAP_GRACE_MS = 100;
+const GAP_GRACE_MS = 100;
 const MAX_RETRY_MS = 5000;
 
 /**

@@ -6,7 +6,7 @@ import type { Room } from '../sync/room/room.js';
 import type { RoomInitializer } from '../sync/registry.js';
 import type { SeedOrigin } from '../../shared/origins.js';
 
-export const DEMO_ROOM = 'demo';
+const DEMO_ROOM = 'demo';
 const SEED: SeedOrigin = Object.freeze({ source: 'seed' });
 
 /**
@@ -24,7 +24,7 @@ export function createDemoSeeder(data: MockData, logger: Logger): RoomInitialize
   };
 }
 
-export async function seedRoom(room: Room, items: Parameters<typeof addMissingItems>[1]): Promise<void> {
+async function seedRoom(room: Room, items: Parameters<typeof addMissingItems>[1]): Promise<void> {
   room.transact((doc) => addMissingItems(doc, items, SEED), SEED);
   await room.whenStored();
 }

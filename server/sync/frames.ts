@@ -65,7 +65,7 @@ export type ClientFrame =
   | { kind: 'query-awareness' }
   | { kind: 'auth' };
 
-export class FrameError extends Error {
+class FrameError extends Error {
   override name = 'FrameError';
 }
 

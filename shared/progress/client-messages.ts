@@ -17,8 +17,8 @@ export const UserRequestSchema = z.object({
 });
 export type UserRequest = z.infer<typeof UserRequestSchema>;
 
-export const PingSchema = z.object({ type: z.literal('ping') });
-export const CancelSchema = z.object({ type: z.literal('cancel'), requestId: NonBlank });
+const PingSchema = z.object({ type: z.literal('ping') });
+const CancelSchema = z.object({ type: z.literal('cancel'), requestId: NonBlank });
 export type CancelMessage = z.infer<typeof CancelSchema>;
 
 export const ClientMessageSchema = z.discriminatedUnion('type', [

@@ -62,7 +62,7 @@ export const ItemCreationDataSchema = z.looseObject({ count: Count.optional() })
 export const ItemRemovalDataSchema = z.looseObject(Announcement);
 
 /** A field an undo left alone because a person changed it since (`field: '*'`: the whole item). */
-export const SkippedFieldSchema = z.object({ itemId: z.string(), field: z.string(), reason: z.string() });
+const SkippedFieldSchema = z.object({ itemId: z.string(), field: z.string(), reason: z.string() });
 
 export const InventoryAnalysisDataSchema = z.looseObject({
   ...Announcement,

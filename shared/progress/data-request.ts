@@ -22,7 +22,7 @@ export const StartDataSchema = z.looseObject({
  * server's intent schema, server/agents/intents/schema.ts, is their one
  * definition), plus the contract's `primary_intent`.
  */
-export const IntentSchema = z.looseObject({
+const IntentSchema = z.looseObject({
   primary_intent: z.enum(Object.values(PrimaryIntent)),
   kind: z.string(),
 });

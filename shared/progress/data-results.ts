@@ -63,7 +63,7 @@ export const SkuForecastSchema = z.object({
 export type SkuForecastRow = z.infer<typeof SkuForecastSchema>;
 
 /** Holdout accuracy; null where a measure is undefined or the history too short. */
-export const ForecastAccuracySchema = z.looseObject({
+const ForecastAccuracySchema = z.looseObject({
   mase: Measure,
   smape: Measure,
   baseline_mase: Measure,

@@ -10,7 +10,7 @@ const STATUS_LABEL: Record<RequestStatus, string> = {
   cancelled: 'cancelled',
 };
 
-export function StatusBadge({ status }: { status: RequestStatus }) {
+function StatusBadge({ status }: { status: RequestStatus }) {
   return (
     <span className="agent-badge" data-status={status}>
       {STATUS_LABEL[status]}

@@ -9,7 +9,7 @@ function num(value: unknown): number {
 }
 
 /** One item's figures; `analyzeStock` makes `analysis_results.data` of them (both types live in shared/). */
-export function stockFigures(item: Item, recentUnits: readonly number[] | undefined): StockFigures {
+function stockFigures(item: Item, recentUnits: readonly number[] | undefined): StockFigures {
   const d = item.data;
   const current = num(d['current_stock']);
   const max = num(d['max_stock']);

@@ -21,7 +21,7 @@ const PEER: RemoteOrigin = Object.freeze({ source: 'remote', via: 'peer' });
 const REPLICATED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'redis' });
 
 /** An update that does not apply (Yjs checks an update's bytes, not its references); nothing of it was kept. */
-export class UpdateRefusedError extends Error {
+class UpdateRefusedError extends Error {
   override name = 'UpdateRefusedError';
 }
 
