@@ -187,7 +187,7 @@ const envelope = {
   userId: 'alice',
 };
 
-describe('progress message schemas (one per type)', () => {
+describe('PROG-20: progress message schemas (one per type)', () => {
   it('has a case for every type', () => {
     expect(Object.keys(CASES).sort()).toEqual([...PROGRESS_TYPES].sort());
   });
@@ -264,7 +264,7 @@ describe('progressMessage (the one builder)', () => {
   });
 });
 
-describe('decoding from outside (lenient about data)', () => {
+describe('PROG-22: decoding from outside (lenient about data)', () => {
   it('keeps a message exactly when it matches', () => {
     const message = { ...envelope, type: 'progress', data: { done: 1, total: 2 } };
     expect(decodeProgressMessage(message)).toEqual({ message, dataDropped: false });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractItemRefs } from '../../../client/src/agent/item-refs.js';
 
-describe('extractItemRefs', () => {
+describe('PROG-21: extractItemRefs', () => {
   it('reads data.refs, names included', () => {
     expect(extractItemRefs({ data: { refs: [{ id: 'inv-1' }, { id: 'inv-2', name: 'Widget X' }] } })).toEqual(
       [{ id: 'inv-1' }, { id: 'inv-2', name: 'Widget X' }],

@@ -19,7 +19,7 @@ import { ProgressClient, type Frame } from './progress-helpers.js';
  * type of the protocol. test/shared/progress-messages.test.ts has the wrong
  * shapes each schema refuses.
  */
-describe('progress messages as the agents send them', () => {
+describe('PROG-20, PROG-21: progress messages as the agents send them', () => {
   let server: TestServer;
   let board: StockClient;
   let client: ProgressClient;
@@ -70,7 +70,7 @@ describe('progress messages as the agents send them', () => {
     expect(client.invalid).toEqual([]);
   });
 
-  it('the requests route names the protocol version in a header, outside the messages', async () => {
+  it('PROG-23: the requests route names the protocol version in a header, outside the messages', async () => {
     const res = await fetch(`${server.url}/api/rooms/${room}/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
