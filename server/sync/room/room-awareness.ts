@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { awarenessFrame } from '../frames.js';
 import { AwarenessBatcher, type AwarenessChange } from './awareness-batcher.js';
+import { withoutClients } from './awareness-filter.js';
 import { ServerPresence, type PresenceState } from './server-presence.js';
 
 /** Anything that takes part in a room the way a socket does: a WebSocket connection, a test's peer. */
@@ -21,6 +22,12 @@ export class RoomAwareness {
   readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   private readonly owned = new Map<RoomPeer, Set<number>>();
   private readonly server = new Set<ServerPresence>();
+  /**
+   * Every client id the server's own presences were given, closed ones too:
+   * only the server speaks for them (see `apply`), so a peer can neither
+   * remove nor take over an agent's presence, nor reuse the id of a closed one.
+   */
+  private readonly issued = new Set<number>();
   private readonly batcher: AwarenessBatcher;
 
   /** `broadcast` sends to every peer; `live` says whether anyone is there to send to. */
@@ -44,9 +51,10 @@ export class RoomAwareness {
     this.owned.set(peer, new Set());
   }
 
-  /** A peer's awareness frame. */
+  /** A peer's awareness frame, without any entry for a client id the server issued. */
   apply(peer: RoomPeer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const own = withoutClients(update, this.issued);
+    if (own !== null) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, peer);
   }
 
   /** Removes, for everyone, the presence the peer announced. */
@@ -60,7 +68,12 @@ export class RoomAwareness {
 
   /** Opens a presence of the server's own (an agent at work); see ServerPresence. */
   open(state: PresenceState): ServerPresence {
-    const presence = new ServerPresence(this.awareness, state, (gone) => this.server.delete(gone));
+    const presence = new ServerPresence(
+      this.awareness,
+      state,
+      (gone) => this.server.delete(gone),
+      this.issued,
+    );
     this.server.add(presence);
     return presence;
   }

@@ -26,13 +26,19 @@ export class ServerPresence {
   private state: PresenceState | null;
   private readonly renewal: NodeJS.Timeout;
 
-  /** `closed` runs once, when the presence closes. */
+  /**
+   * `closed` runs once, when the presence closes. `issued` holds every id
+   * the room's server presences were given; this one's is picked outside it
+   * and added to it.
+   */
   constructor(
     private readonly awareness: awarenessProtocol.Awareness,
     state: PresenceState,
     private readonly closed: (presence: ServerPresence) => void,
+    issued: Set<number> = new Set(),
   ) {
-    this.clientID = unusedClientId(awareness);
+    this.clientID = unusedClientId(awareness, issued);
+    issued.add(this.clientID);
     this.state = state;
     this.publish(state);
     this.renewal = setInterval(() => {
@@ -68,7 +74,9 @@ export class ServerPresence {
    * applied with this presence as its origin.
    */
   private publish(state: PresenceState | null): void {
-    this.clock += 1;
+    // Past any clock seen for this id: y-protocols ignores an update whose clock is not ahead, so a
+    // forged entry with a high clock would otherwise silence every renewal and the close.
+    this.clock = Math.max(this.clock, this.awareness.meta.get(this.clientID)?.clock ?? 0) + 1;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarUint(encoder, this.clientID);
@@ -78,8 +86,8 @@ export class ServerPresence {
   }
 }
 
-function unusedClientId(awareness: awarenessProtocol.Awareness): number {
+function unusedClientId(awareness: awarenessProtocol.Awareness, issued: ReadonlySet<number>): number {
   let id = random.uint32();
-  while (awareness.meta.has(id) || id === awareness.clientID) id = random.uint32();
+  while (awareness.meta.has(id) || issued.has(id) || id === awareness.clientID) id = random.uint32();
   return id;
 }

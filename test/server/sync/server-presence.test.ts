@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -29,6 +30,17 @@ const AGENT_STATE = {
     status: 'Working',
   },
 };
+/** A peer's awareness update speaking for `clientID`, as y-protocols encodes one. */
+function forgedEntry(clientID: number, clock: number, state: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clientID);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarString(encoder, JSON.stringify(state));
+  return encoding.toUint8Array(encoder);
+}
+const FAKE_STATE = { user: { name: 'Not the agent', kind: 'user' } };
+
 /** The batcher forwards on the next turn of the event loop (not faked below). */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -121,6 +133,36 @@ describe('Room.openPresence, in the room', () => {
     mirror.destroy();
   });
 
+  it("a peer can neither remove nor take over the server's presence", async () => {
+    const peer = TestPeer.inSync(room);
+    const { mirror, catchUp } = mirrorOf(peer);
+    const presence = room.openPresence(AGENT_STATE);
+    const id = presence.clientID;
+    const clock = room.awareness.meta.get(id)!.clock;
+    room.receive(peer, { kind: 'awareness', update: forgedEntry(id, clock, null) });
+    expect(room.awareness.getStates().get(id)).toEqual(AGENT_STATE);
+    room.receive(peer, { kind: 'awareness', update: forgedEntry(id, 1e9, FAKE_STATE) });
+    expect(room.awareness.getStates().get(id)).toEqual(AGENT_STATE);
+    await nextTurn();
+    catchUp();
+    expect(mirror.getStates().get(id)).toEqual(AGENT_STATE);
+
+    // Renewals still count, past the awareness timeout.
+    for (let elapsed = 0; elapsed < 60_000; elapsed += PRESENCE_RENEW_MS) {
+      letTimePass(PRESENCE_RENEW_MS, room.awareness, mirror);
+      await nextTurn();
+      catchUp();
+      expect(mirror.getStates().get(id)).toEqual(AGENT_STATE);
+    }
+    presence.close();
+    catchUp();
+    expect(mirror.getStates().has(id)).toBe(false);
+    // Nor can a peer bring back a closed presence's id.
+    room.receive(peer, { kind: 'awareness', update: forgedEntry(id, 2e9, FAKE_STATE) });
+    expect(room.awareness.getStates().has(id)).toBe(false);
+    mirror.destroy();
+  });
+
   it('a room that closes removes the presences still open, for its peers', async () => {
     const peer = TestPeer.inSync(room);
     const { mirror, catchUp } = mirrorOf(peer);
@@ -166,6 +208,32 @@ describe('Room.openPresence, seen by a stock y-websocket client', () => {
       await waitFor(() => agents().length === 0, 'the agent gone at the client');
     } finally {
       server.registry.release('presence');
+    }
+  });
+
+  it('still sees the agent, and sees it leave, after a peer forged entries for its client id', async () => {
+    client = await connectSynced(server.wsUrl, 'forged');
+    const states = () => client!.provider.awareness.getStates();
+    const room = await server.registry.acquire('forged');
+    const forger = { send: () => {} };
+    room.join(forger);
+    try {
+      const presence = room.openPresence(AGENT_STATE);
+      const id = presence.clientID;
+      await waitFor(() => states().has(id), 'the agent at the client');
+      const clock = room.awareness.meta.get(id)!.clock;
+      room.receive(forger, { kind: 'awareness', update: forgedEntry(id, clock, null) });
+      room.receive(forger, { kind: 'awareness', update: forgedEntry(id, 1e9, FAKE_STATE) });
+      presence.set({ user: { ...AGENT_STATE.user, status: 'Still here' } });
+      await waitFor(
+        () => (states().get(id) as typeof AGENT_STATE | undefined)?.user.status === 'Still here',
+        'the renewed state at the client',
+      );
+      presence.close();
+      await waitFor(() => !states().has(id), 'the agent gone at the client');
+    } finally {
+      room.leave(forger);
+      server.registry.release('forged');
     }
   });
 });
