@@ -2,7 +2,6 @@ import type * as Y from 'yjs';
 import {
   addItems,
   clearFields,
-  getItem,
   removeItems,
   updateItems,
   type FieldChange,
@@ -13,7 +12,6 @@ import {
 import type { AgentOrigin } from '../../shared/origins.js';
 import {
   progressMessage,
-  type ItemRef,
   type ProgressDataArgs,
   type ProgressMessage,
   type ProgressType,
@@ -22,11 +20,11 @@ import type { MockData } from '../data/mock-data.js';
 import type { Room } from '../sync/room/room.js';
 import type { ServerPresence } from '../sync/room/server-presence.js';
 import { throwIfCancelled } from './errors.js';
+import { reportAdded, reportChanges, reportRemoved } from './item-reports.js';
 import type { AgentIdentity } from './identity.js';
 import type { AgentMemory } from './memory/memory.js';
 
-/** Past this many items, one message lists the ids (refs without names) instead of one message per item. */
-const PER_ITEM_MESSAGE_LIMIT = 100;
+export { idRefs } from './item-reports.js';
 
 export interface RunRequest {
   requestId: string;
@@ -49,6 +47,8 @@ export class AgentRun {
   readonly changes: FieldChange[] = [];
   /** The agent in the room's awareness: opened by the first `status`, closed by `leave`. */
   private presence: ServerPresence | null = null;
+  /** Set inside the outermost `transact`: the messages emitted in it, published once it succeeds. */
+  private held: ProgressMessage[] | null = null;
 
   constructor(
     readonly request: RunRequest,
@@ -76,18 +76,30 @@ export class AgentRun {
   /**
    * Runs several edits as one transaction: one change for the room's store
    * and peers. If `fn` throws, none of it stays in the room (see
-   * Room.transact), so none of it stays in this run's record either.
+   * Room.transact), so none of it stays in this run's record either. The
+   * messages it emits are held until the outermost transaction succeeds,
+   * and dropped if it throws: watchers hear only of edits that happened.
    */
   transact<T>(fn: () => T): T {
     const marks = [this.added.length, this.removed.length, this.changes.length] as const;
+    const outermost = this.held === null;
+    if (outermost) this.held = [];
+    let result: T;
     try {
-      return this.room.transact(fn, this.origin);
+      result = this.room.transact(fn, this.origin);
     } catch (error) {
       this.added.length = marks[0];
       this.removed.length = marks[1];
       this.changes.length = marks[2];
+      if (outermost) this.held = null;
       throw error;
     }
+    if (outermost) {
+      const held = this.held ?? [];
+      this.held = null;
+      for (const message of held) this.publish(message);
+    }
+    return result;
   }
 
   /** Resolves once every edit so far is stored (and so forwarded). */
@@ -112,7 +124,9 @@ export class AgentRun {
   /** Sends a progress message of this request; `type` decides what `data` must hold. */
   emit<T extends ProgressType>(type: T, message: string, ...data: ProgressDataArgs<T>): void {
     const header = { requestId: this.request.requestId, agentId: this.agent.id, userId: this.request.userId };
-    this.publish(progressMessage(type, header, message, ...data));
+    const built = progressMessage(type, header, message, ...data);
+    if (this.held) this.held.push(built);
+    else this.publish(built);
   }
 
   progress(done: number, total: number, message: string): void {
@@ -140,22 +154,7 @@ export class AgentRun {
     this.checkCancelled();
     const ids = this.room.transact((doc) => addItems(doc, inputs, this.origin), this.origin);
     this.added.push(...ids);
-    if (ids.length <= PER_ITEM_MESSAGE_LIMIT) {
-      ids.forEach((id, i) => {
-        const name = inputs[i]!.name;
-        this.emit('item_added', `Added ${name}`, {
-          refs: [{ id, name }],
-          itemId: id,
-          item: this.itemJson(id),
-        });
-      });
-    } else {
-      this.emit('item_added', `Added ${ids.length} items`, {
-        refs: idRefs(ids),
-        itemIds: ids,
-        count: ids.length,
-      });
-    }
+    reportAdded(this, ids, inputs);
     return ids;
   }
 
@@ -163,22 +162,7 @@ export class AgentRun {
     this.checkCancelled();
     const removed = this.room.transact((doc) => removeItems(doc, ids, this.origin), this.origin);
     this.removed.push(...removed);
-    if (removed.length <= PER_ITEM_MESSAGE_LIMIT) {
-      for (const item of removed) {
-        this.emit('item_removed', `Removed ${item.name}`, {
-          refs: [{ id: item.id, name: item.name }],
-          itemId: item.id,
-          item,
-        });
-      }
-    } else {
-      const itemIds = removed.map((item) => item.id);
-      this.emit('item_removed', `Removed ${removed.length} items`, {
-        refs: idRefs(itemIds),
-        itemIds,
-        count: removed.length,
-      });
-    }
+    reportRemoved(this, removed);
     return removed;
   }
 
@@ -186,7 +170,7 @@ export class AgentRun {
     this.checkCancelled();
     const changes = this.room.transact((doc) => updateItems(doc, patches, this.origin), this.origin);
     this.changes.push(...changes);
-    this.reportChanges(changes);
+    reportChanges(this, changes);
     return changes;
   }
 
@@ -198,58 +182,7 @@ export class AgentRun {
       for (const { id, fields } of clears) changes.push(...clearFields(doc, id, fields, this.origin));
     }, this.origin);
     this.changes.push(...changes);
-    this.reportChanges(changes);
+    reportChanges(this, changes);
     return changes;
   }
-
-  private reportChanges(changes: readonly FieldChange[]): void {
-    const byItem = new Map<string, FieldChange[]>();
-    for (const change of changes) byItem.set(change.id, [...(byItem.get(change.id) ?? []), change]);
-    if (changes.length <= PER_ITEM_MESSAGE_LIMIT) {
-      for (const c of changes) {
-        const name = this.nameOf(c.id);
-        this.emit('field_changed', `${name}: ${c.field} ${show(c.before)} → ${show(c.after)}`, {
-          refs: [{ id: c.id, name }],
-          itemId: c.id,
-          field: c.field,
-          before: c.before ?? null,
-          after: c.after ?? null,
-        });
-      }
-    }
-    if (byItem.size <= PER_ITEM_MESSAGE_LIMIT) {
-      for (const [id, list] of byItem) {
-        const name = this.nameOf(id);
-        this.emit('item_updated', `Updated ${name}`, {
-          refs: [{ id, name }],
-          itemId: id,
-          fields: list.map((c) => c.field),
-        });
-      }
-    } else {
-      const itemIds = [...byItem.keys()];
-      this.emit('item_updated', `Updated ${itemIds.length} items`, {
-        refs: idRefs(itemIds),
-        itemIds,
-        count: itemIds.length,
-      });
-    }
-  }
-
-  private itemJson(id: string): Item | null {
-    return getItem(this.doc, id) ?? null;
-  }
-
-  private nameOf(id: string): string {
-    return getItem(this.doc, id)?.name || id;
-  }
-}
-
-/** Refs by id only, for messages that list many items: looking up every name would cost more than it shows. */
-export function idRefs(ids: readonly string[]): ItemRef[] {
-  return ids.map((id) => ({ id }));
-}
-
-function show(value: unknown): string {
-  return value === undefined ? '(unset)' : JSON.stringify(value);
 }

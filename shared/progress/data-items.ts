@@ -7,7 +7,7 @@ import { ItemSchema } from '../items/schema.js';
  * handled: the one field a reader needs to link a message to the board. The
  * older fields stay for the programs that read them: `itemId` and `item` on a
  * message about one item, `itemIds` and `count` on one that lists many (past
- * server/agents/run.ts's PER_ITEM_MESSAGE_LIMIT).
+ * server/agents/item-reports.ts's PER_ITEM_MESSAGE_LIMIT).
  */
 
 export const ItemRefSchema = z.object({

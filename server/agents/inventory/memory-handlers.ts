@@ -2,7 +2,7 @@ import { itemsOf } from '../../../shared/items.js';
 import { RequestError } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { changedDocument } from '../memory/memory.js';
-import { idRefs } from '../run.js';
+import { idRefs } from '../item-reports.js';
 import { planUndo } from './undo-plan.js';
 
 /** Requests about the agents' own past work, answered from the room's memory. */
