@@ -75,6 +75,11 @@ export class RoomDoc {
     this.buildTimer.unref();
   }
 
+  /** Drops a build `buildAfter` scheduled (a room that closes has no use for its doc). */
+  cancelBuild(): void {
+    clearTimeout(this.buildTimer);
+  }
+
   get isBuilt(): boolean {
     return this.current !== null;
   }
@@ -201,7 +206,7 @@ export class RoomDoc {
   }
 
   destroy(): void {
-    clearTimeout(this.buildTimer);
+    this.cancelBuild();
     this.current?.off('update', this.onUpdate);
     this.current?.destroy();
   }

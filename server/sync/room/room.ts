@@ -230,6 +230,8 @@ export class Room implements ReplicaRoom {
   /** Commits what is queued, folds the log into a snapshot, and releases memory. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
+    // First: a room that unloads before its lazy build is due would otherwise build its whole doc to drop it.
+    this.content.cancelBuild();
     this.presence.closeServerPresences();
     await this.queue.flush();
     this.closed = true;

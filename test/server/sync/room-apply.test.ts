@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, removeItem, setFields } from '../../../shared/items.js';
 import { MessageTag } from '../../../shared/protocol.js';
@@ -219,6 +219,24 @@ describe('Room: loading a room stored as one snapshot', () => {
       expect(stepOne).toBeDefined();
       expectSameDoc(room.doc, writer.doc);
       await room.close();
+    });
+  });
+
+  it('never builds the doc of a room that closes before its build is due', async () => {
+    await withSnapshotRoom(async (store) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const room = await Room.load('lazy', store, OPTIONS);
+        const closing = room.close();
+        // The build falls due while close() is still on its way.
+        vi.runAllTimers();
+        expect(room.hasDoc).toBe(false);
+        vi.useRealTimers();
+        await closing;
+        expect(room.hasDoc).toBe(false);
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 
