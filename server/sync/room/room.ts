@@ -37,6 +37,7 @@ export class Room implements ReplicaRoom {
   private readonly queue: CommitQueue;
   private readonly presence: RoomAwareness;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   private constructor(
     readonly name: string,
@@ -227,9 +228,12 @@ export class Room implements ReplicaRoom {
     else this.broadcast(updateFrame(change));
   }
 
-  /** Commits what is queued, folds the log into a snapshot, and releases memory. Idempotent. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Commits what is queued, folds the log into a snapshot, and releases memory. Idempotent: every call gets the one close. */
+  close(): Promise<void> {
+    return (this.closing ??= this.doClose());
+  }
+
+  private async doClose(): Promise<void> {
     // First: a room that unloads before its lazy build is due would otherwise build its whole doc to drop it.
     this.content.cancelBuild();
     this.presence.closeServerPresences();

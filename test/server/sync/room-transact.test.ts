@@ -156,6 +156,25 @@ describe('Room.transact', () => {
   });
 });
 
+describe('Room.close', () => {
+  it('closes once when called twice at once', async () => {
+    const store = new MemoryStore();
+    const detached: unknown[] = [];
+    const replicator = {
+      attach: async () => {},
+      committed: () => {},
+      detach: (room: unknown) => detached.push(room),
+    };
+    const room = await Room.load('c', store, { ...OPTIONS, replicator });
+    room.transact((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, AGENT), AGENT);
+    await Promise.all([room.close(), room.close()]);
+    expect(detached).toEqual([room]);
+    await room.close();
+    expect(detached).toEqual([room]);
+    await store.close();
+  });
+});
+
 describe('Room.transact on a room stored as one snapshot', () => {
   it('builds the doc first, then writes to it', async () => {
     const store = new MemoryStore();
