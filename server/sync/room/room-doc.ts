@@ -4,6 +4,7 @@ import type { StoredRoom } from '../../store/store.js';
 import { isEmptyUpdate } from '../frames.js';
 import { overlapsKnownClocks } from './known-clocks.js';
 import { sameStructs } from './same-structs.js';
+import { TransactionNesting } from './transaction-nesting.js';
 
 /** What the store held when the room loaded. */
 const STORED: RemoteOrigin = Object.freeze({ source: 'remote', via: 'store' });
@@ -46,8 +47,8 @@ export class RoomDoc {
   private held: HeldBack = NOTHING_HELD;
   /** Set while a change is applied: collects what Yjs encodes of it. */
   private collecting: Uint8Array[] | null = null;
-  /** Set while `transact` runs its function: a nested `transact` joins it. */
-  private transacting = false;
+  /** Open while `transact` runs its function: a nested `transact` joins it. */
+  private readonly nesting = new TransactionNesting();
   private rebuilds = 0;
   private buildTimer: NodeJS.Timeout | undefined;
 
@@ -99,8 +100,14 @@ export class RoomDoc {
     return this.held.structs !== null || this.held.deletes !== null;
   }
 
+  /** Throws while a server transaction is open (see TransactionNesting). */
+  refuseInsideTransaction(): void {
+    this.nesting.refuseApply();
+  }
+
   /** A peer's update: what it changed (see `apply`); throws UpdateRefusedError, changing nothing, if it does not apply. */
   applyFromPeer(update: Uint8Array): Uint8Array | null {
+    this.refuseInsideTransaction();
     // A client's answer to the room's state vector when it has nothing to add: no need for the doc.
     if (isEmptyUpdate(update)) return null;
     try {
@@ -113,6 +120,7 @@ export class RoomDoc {
 
   /** Updates another process committed: what they changed (see `apply`). */
   applyReplicated(update: Uint8Array): Uint8Array | null {
+    this.refuseInsideTransaction();
     return this.apply(update, REPLICATED);
   }
 
@@ -166,29 +174,27 @@ export class RoomDoc {
    * returns its result with what Yjs encoded of the change (null if
    * nothing). If `fn` throws, whatever it wrote is undone by rebuilding the
    * doc from the recipe (Yjs commits a transaction whose function threw)
-   * and the error is rethrown. A `transact` inside `fn` joins the outer
-   * transaction, as `doc.transact` does; one inside a peer's apply (from an
-   * observer) is refused, since its change would be mistaken for the peer's.
+   * and the error is rethrown. A `transact` inside `fn` joins it (one that
+   * throws refuses it whole: see TransactionNesting); one inside a peer's
+   * apply (from an observer) is refused, since its change would be mistaken
+   * for the peer's.
    */
   transact<T>(fn: (doc: Y.Doc) => T, origin: ServerOrigin): { result: T; change: Uint8Array | null } {
     const doc = this.doc;
-    if (this.transacting) return { result: fn(doc), change: null };
+    if (this.nesting.isOpen) return { result: this.nesting.nested(() => fn(doc)), change: null };
     if (this.collecting !== null) throw new Error('a server write cannot run inside an update being applied');
     const changes: Uint8Array[] = [];
     this.collecting = changes;
-    this.transacting = true;
     let result: T;
     try {
-      result = doc.transact(() => fn(doc), origin);
+      result = this.nesting.outermost(() => doc.transact(() => this.nesting.checked(fn(doc)), origin));
     } catch (error) {
       this.collecting = null;
-      this.transacting = false;
       // Not in the recipe yet, so not in the rebuilt doc. What Yjs holds back is kept out of the doc anyway.
       if (changes.length > 0) this.rebuild();
       throw error;
     }
     this.collecting = null;
-    this.transacting = false;
     if (changes.length === 0) return { result, change: null };
     // No structs-check here (see `apply`): the doc wrote these structs itself, so it holds what it encoded.
     const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);

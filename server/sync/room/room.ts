@@ -171,7 +171,9 @@ export class Room implements ReplicaRoom {
    * the way a peer's does — stored, then forwarded to every peer; await
    * `whenStored()` to know it is durable. If `fn` throws, nothing it wrote
    * stays, is stored or is forwarded, and the error is rethrown. Nested
-   * calls join the outer transaction.
+   * calls join the outer transaction; one that throws refuses the whole
+   * outer one, even if the outer `fn` catches its error (the outer call then
+   * throws). Inside `fn`, `submit` and `applyRemote` throw.
    */
   transact<T>(fn: (doc: Y.Doc) => T, origin: ServerOrigin): T {
     if (this.closed) throw new Error(`room ${this.name} is closed`);
@@ -207,6 +209,7 @@ export class Room implements ReplicaRoom {
    */
   applyRemote(first: number, last: number, update: Uint8Array): void {
     if (this.closed || this.queue.applied.covers(first, last)) return;
+    this.content.refuseInsideTransaction();
     // A local update Yjs held back for want of this one (its client came from another process)
     // is complete now, and comes out in the same change.
     const held = this.content.holdsIncomplete;

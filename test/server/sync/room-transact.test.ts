@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addItem, itemsOf, setFields } from '../../../shared/items.js';
 import type { AgentOrigin } from '../../../shared/origins.js';
 import { createLogger } from '../../../server/logger.js';
@@ -121,6 +121,57 @@ describe('Room.transact', () => {
     expect(peer.received).toHaveLength(received + 1);
     expect((await store.load('t')).updates).toHaveLength(1);
     expectSameDoc(peer.doc, room.doc);
+  });
+
+  it('a nested call that throws refuses the whole outer transaction, even if the outer fn catches it', async () => {
+    const peer = TestPeer.inSync(room);
+    const received = peer.received.length;
+    const before = copyOf(room.doc);
+    expect(() =>
+      room.transact((doc) => {
+        addItem(doc, { id: 'a', name: 'A' }, AGENT);
+        try {
+          room.transact((inner) => {
+            addItem(inner, { id: 'b', name: 'B' }, AGENT);
+            throw new Error('inner');
+          }, AGENT);
+        } catch {
+          // The outer fn goes on as if nothing happened.
+        }
+        addItem(doc, { id: 'c', name: 'C' }, AGENT);
+      }, AGENT),
+    ).toThrow(/nested transaction threw/);
+    expectSameDoc(room.doc, before, 'room after a refused write');
+    await room.flush();
+    expect(peer.received).toHaveLength(received);
+    expect((await store.load('t')).lastSeq).toBe(0);
+  });
+
+  it("refuses a peer's or another process's update applied from inside fn, and the rest of fn stays atomic", async () => {
+    const elsewhere = new Y.Doc();
+    addItem(elsewhere, { id: 'peer', name: 'Peer' }, alice);
+    const fromPeer = Y.encodeStateAsUpdate(elsewhere);
+    const before = copyOf(room.doc);
+    expect(() =>
+      room.transact(() => {
+        room.submit(fromPeer);
+      }, AGENT),
+    ).toThrow(/inside a server transaction/);
+    expect(() =>
+      room.transact((doc) => {
+        addItem(doc, { id: 'a', name: 'A' }, AGENT);
+        try {
+          room.applyRemote(1, 1, fromPeer);
+        } catch {
+          // Refused; the write after it must still be part of this transaction.
+        }
+        addItem(doc, { id: 'b', name: 'B' }, AGENT);
+        throw new Error('half-way');
+      }, AGENT),
+    ).toThrow('half-way');
+    expectSameDoc(room.doc, before, 'room after refused writes');
+    await room.flush();
+    expect((await store.load('t')).lastSeq).toBe(0);
   });
 
   it('applies alongside peers: a peer edit and a server write of the same item converge everywhere', async () => {
