@@ -81,7 +81,12 @@ export function mountRequestsRoute(
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
       return streamSSE(c, async (stream) => {
-        stream.onAbort(unsubscribe);
+        // A client that goes away ends the stream: without waking the loop it would wait for good.
+        stream.onAbort(() => {
+          unsubscribe();
+          done = true;
+          notify?.();
+        });
         let sent = 0;
         for (;;) {
           while (sent < messages.length) {

@@ -42,6 +42,8 @@ export type JobReport = Pick<JobBook, 'publish' | 'end'>;
  */
 export class JobBook {
   private readonly byId = new Map<string, Job>();
+  /** Jobs already ended: a WeakSet, not the book, since a followed duplicate is forgotten before it ends. */
+  private readonly ended = new WeakSet<Job>();
 
   constructor(private readonly hub: ProgressHub) {}
 
@@ -88,6 +90,9 @@ export class JobBook {
     data: ProgressDataOf<T>,
     agentId?: string,
   ): void {
+    // Exactly one terminal message per job (PROG-6), whichever path tries to end it twice.
+    if (this.ended.has(job)) return;
+    this.ended.add(job);
     try {
       this.publish(job, type, message, data, agentId);
     } finally {

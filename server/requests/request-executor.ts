@@ -9,6 +9,7 @@ import { dispatch, type HandlerTable } from '../agents/handler.js';
 import { agentFor, AGENTS } from '../agents/identity.js';
 import type { IntentParser, ParsedIntent } from '../agents/intents/parser.js';
 import type { Job, JobReport } from './jobs.js';
+import type { ProgressDataOf } from '../../shared/progress.js';
 import type { AgentMemory } from '../agents/memory/memory.js';
 import { rememberRun } from '../agents/remember-run.js';
 import { AgentRun, idRefs } from '../agents/run.js';
@@ -51,60 +52,63 @@ export class RequestExecutor {
     }
     let run: AgentRun | undefined;
     let parsed: ParsedIntent | undefined;
+    // Ended after the try, not in it: a `complete` that fails to send must not be taken for a failed run.
+    let completed: { message: string; data: ProgressDataOf<'complete'>; agentId: string } | undefined;
     try {
-      parsed = await this.parse(job);
-      const agent = parsed.intent.kind === 'general' ? AGENTS.inventory : agentFor(parsed.intent.kind);
-      this.report.publish(
-        job,
-        'intent_analysis',
-        parsed.explanation,
-        {
-          intent: { primary_intent: parsed.primary_intent, ...parsed.intent },
-          confidence: parsed.confidence,
-          parser: parsed.parser,
-          problems: parsed.problems,
-        },
-        agent.id,
-      );
-      this.assertDoable(parsed);
-      throwIfCancelled(job.signal);
-      run = new AgentRun(
-        request,
-        agent,
-        room,
-        this.deps.data,
-        memory,
-        (m) => this.deps.hub.publish(request.room, m),
-        job.signal,
-      );
-      job.run = run;
-      run.status(`Working on "${shorten(request.input, 60)}"`);
-      const outcome = await dispatch(handlers, parsed.intent, run);
-      await run.settled();
-      await rememberRun(memory, logger, run, parsed.intent, 'complete', outcome.message);
-      const ids = outcome.data?.itemIds;
-      const refs = ids ? { refs: idRefs(ids) } : {};
-      this.report.end(
-        job,
-        'complete',
-        outcome.message,
-        { ...outcome.data, ...refs, affected: affectedOf(run) },
-        agent.id,
-      );
-    } catch (error) {
-      if (run) await run.settled();
-      const failure = describeFailure(error, run ? affectedOf(run) : emptyAffected());
-      if (failure.internal) {
-        logger.error(
-          { err: error, requestId: request.requestId, room: request.room },
-          'agent request failed',
+      try {
+        parsed = await this.parse(job);
+        const agent = parsed.intent.kind === 'general' ? AGENTS.inventory : agentFor(parsed.intent.kind);
+        this.report.publish(
+          job,
+          'intent_analysis',
+          parsed.explanation,
+          {
+            intent: { primary_intent: parsed.primary_intent, ...parsed.intent },
+            confidence: parsed.confidence,
+            parser: parsed.parser,
+            problems: parsed.problems,
+          },
+          agent.id,
         );
+        this.assertDoable(parsed);
+        throwIfCancelled(job.signal);
+        run = new AgentRun(
+          request,
+          agent,
+          room,
+          this.deps.data,
+          memory,
+          (m) => this.deps.hub.publish(request.room, m),
+          job.signal,
+        );
+        job.run = run;
+        run.status(`Working on "${shorten(request.input, 60)}"`);
+        const outcome = await dispatch(handlers, parsed.intent, run);
+        await run.settled();
+        await rememberRun(memory, logger, run, parsed.intent, 'complete', outcome.message);
+        const ids = outcome.data?.itemIds;
+        const refs = ids ? { refs: idRefs(ids) } : {};
+        completed = {
+          message: outcome.message,
+          data: { ...outcome.data, ...refs, affected: affectedOf(run) },
+          agentId: agent.id,
+        };
+      } catch (error) {
+        if (run) await run.settled();
+        const failure = describeFailure(error, run ? affectedOf(run) : emptyAffected());
+        if (failure.internal) {
+          logger.error(
+            { err: error, requestId: request.requestId, room: request.room },
+            'agent request failed',
+          );
+        }
+        if (failure.remember && run && parsed) {
+          const { outcome, message } = failure.remember;
+          await rememberRun(memory, logger, run, parsed.intent, outcome, message);
+        }
+        this.report.end(job, 'error', failure.message, failure.data, run?.agent.id);
       }
-      if (failure.remember && run && parsed) {
-        const { outcome, message } = failure.remember;
-        await rememberRun(memory, logger, run, parsed.intent, outcome, message);
-      }
-      this.report.end(job, 'error', failure.message, failure.data, run?.agent.id);
+      if (completed) this.report.end(job, 'complete', completed.message, completed.data, completed.agentId);
     } finally {
       try {
         // Leaving takes the agent out of the room's awareness.

@@ -4,39 +4,44 @@
  * words around them; the length of the text changes, so run this before
  * any positions are taken.
  */
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, dozen: 12 };
+// Maps, not plain objects: the words come from the user, and `constructor` or `__proto__` must not match.
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const SCALES = new Map<string, number>(Object.entries({ hundred: 100, thousand: 1000, dozen: 12 }));
 
 // Idioms first; "a few" is 3 by convention (the smallest count people mean by it).
 const IDIOMS: readonly [RegExp, string][] = [
@@ -46,8 +51,8 @@ const IDIOMS: readonly [RegExp, string][] = [
   [/\ba few\b/gi, '3'],
 ];
 
-const isWord = (w: string) => w in UNITS || w in TENS;
-const isScale = (w: string) => w in SCALES;
+const isWord = (w: string) => UNITS.has(w) || TENS.has(w);
+const isScale = (w: string) => SCALES.has(w);
 
 /** Replaces every run of number words in `text` by its value in digits. */
 export function wordsToDigits(text: string): string {
@@ -81,15 +86,15 @@ function readNumber(tokens: readonly string[], start: number): { value: number; 
     const parts = word.split('-');
     if (parts.length > 1 && parts.every(isWord)) {
       // "twenty-five"
-      current += parts.reduce((sum, p) => sum + (UNITS[p] ?? TENS[p] ?? 0), 0);
+      current += parts.reduce((sum, p) => sum + (UNITS.get(p) ?? TENS.get(p) ?? 0), 0);
     } else if (isWord(word)) {
-      current += UNITS[word] ?? TENS[word] ?? 0;
+      current += UNITS.get(word) ?? TENS.get(word) ?? 0;
     } else if (/^\d+$/.test(word) && !seen && isScale(next)) {
       current = Number(word); // "2 dozen", "3 hundred"
     } else if ((word === 'a' || word === 'an') && !seen && isScale(next)) {
       current = 1; // "a dozen", "a hundred"
     } else if (isScale(word) && seen) {
-      const scale = SCALES[word]!;
+      const scale = SCALES.get(word)!;
       if (scale === 1000) {
         total += (current || 1) * scale;
         current = 0;
