@@ -1,0 +1,33 @@
+import { BulkStepSchema, type UnderstandOutcome } from '../../../shared/plan/index.js';
+
+/**
+ * The bulk context operations (AGENT-8): `context.operation` decides, the
+ * text ("Perform add_multiple on 3 items") only names it. One bad entry
+ * refuses the whole request, naming the entry.
+ */
+export function bulkOutcome(
+  text: string,
+  context: Readonly<Record<string, unknown>>,
+): UnderstandOutcome | undefined {
+  const operation = context['operation'];
+  if (operation !== 'add_multiple' && operation !== 'remove_multiple' && operation !== 'update_multiple')
+    return undefined;
+  const parsed = BulkStepSchema.safeParse({ kind: 'bulk', writes: true, operation, items: context['items'] });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      reason: 'not_understood',
+      understood: `${operation} with context.items`,
+      unclear: parsed.error.issues
+        .slice(0, 10)
+        .map((i) => `context.${i.path.join('.') || 'items'}: ${i.message}`),
+      suggestions: [],
+    };
+  }
+  void text;
+  const step = parsed.data;
+  return {
+    ok: true,
+    plan: { steps: [step], atomic: true, summary: `${operation} on ${step.items.length} items` },
+  };
+}

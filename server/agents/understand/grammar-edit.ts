@@ -1,0 +1,113 @@
+import { NUMERIC_FIELDS } from '../../../shared/fields.js';
+import type { Change, Selector, Step } from '../../../shared/plan/index.js';
+import {
+  freeNumbers,
+  none,
+  numberAfter,
+  one,
+  writeSelector,
+  type Built,
+  type GrammarInput,
+} from './build.js';
+import { allSelector } from './selector-build.js';
+import type { Span, TagOf } from './tags.js';
+
+/**
+ * Field edits: `set`, `increase` / `decrease` (by units or a percentage),
+ * `double` / `halve`, `multiply by`. The field is the one named; without
+ * one, a number means current_stock. "to" gives a new value, "by" a change.
+ */
+type VerbSpan = Span & { tag: TagOf<'verb'> };
+
+export function buildEdit(input: GrammarInput, verb: VerbSpan): Built {
+  const { clause } = input;
+  clause.use(verb);
+  const fieldSpan = clause.first('field', () => true);
+  const field = fieldSpan?.tag.f ?? 'current_stock';
+  clause.use(fieldSpan);
+  const skip = new Set<Span>();
+  const word = clause.words(verb)[0];
+  const factorCue =
+    word === 'double' || word === 'triple' || word === 'halve' || word === 'cut' ? verb : undefined;
+  let step: (selector: Selector) => Step;
+
+  const to = numberAfter(clause, 'to');
+  const by = numberAfter(clause, 'by');
+  const sign = verb.tag.v === 'decrease' ? -1 : 1;
+  if (factorCue) {
+    clause.use(factorCue);
+    const factor = word === 'double' ? 2 : word === 'triple' ? 3 : 0.5;
+    step = (selector) => ({
+      kind: 'adjust_field',
+      writes: true,
+      selector,
+      field,
+      change: { kind: 'multiply', factor },
+    });
+  } else if (verb.tag.v === 'multiply') {
+    if (!by) return none(`the factor to multiply ${field} by`);
+    clause.use(by.prep, by.num);
+    const factor = by.num.tag.value;
+    step = (selector) => ({
+      kind: 'adjust_field',
+      writes: true,
+      selector,
+      field,
+      change: { kind: 'multiply', factor },
+    });
+  } else if (to && !by) {
+    clause.use(to.prep, to.num);
+    if (to.num.tag.pct) return none(`a value for ${field} (not a percentage)`);
+    const value = to.num.tag.value;
+    step = (selector) => ({ kind: 'set_field', writes: true, selector, field, value });
+  } else if (verb.tag.v === 'set' && !by) {
+    const value = valueAfterTo(input, skip);
+    if (value === undefined) {
+      const n = freeNumbers(clause).find((x) => !x.tag.pct);
+      if (!n) return none(`the new value of ${field}`);
+      clause.use(n);
+      step = (selector) => ({ kind: 'set_field', writes: true, selector, field, value: n.tag.value });
+    } else {
+      if (NUMERIC_FIELDS.has(field) && typeof value !== 'number') return none(`a number for ${field}`);
+      step = (selector) => ({ kind: 'set_field', writes: true, selector, field, value });
+    }
+  } else {
+    if (verb.tag.v === 'set') return none(`how to change ${field}`);
+    const amount = by?.num ?? freeNumbers(clause)[0];
+    if (!amount) return none(`how much to change ${field} by`);
+    clause.use(by?.prep, amount);
+    const change: Change = amount.tag.pct
+      ? { kind: 'percent', percent: sign * amount.tag.value }
+      : { kind: 'delta', amount: sign * amount.tag.value };
+    step = (selector) => ({ kind: 'adjust_field', writes: true, selector, field, change });
+  }
+  if (!NUMERIC_FIELDS.has(field) && step(allSelector()).kind === 'adjust_field') {
+    return none(`a numeric field to change (${field} is not a number)`);
+  }
+  const sel = writeSelector(input, skip);
+  if (!sel) return none(`which items to change`);
+  return one(step(sel.selector), sel);
+}
+
+/** A text value after "to": a supplier, a category, a quoted string. Marks what it used. */
+function valueAfterTo(input: GrammarInput, skip: Set<Span>): string | number | undefined {
+  const { clause } = input;
+  for (const prep of clause.all('prep')) {
+    if (prep.tag.p !== 'to' || clause.used.has(prep)) continue;
+    const next = clause.after(prep);
+    if (!next) continue;
+    const value =
+      next.tag.t === 'sup' || next.tag.t === 'cat'
+        ? next.tag.name
+        : next.tag.t === 'quoted'
+          ? next.tag.text
+          : next.tag.t === 'unknown_ref'
+            ? next.tag.said
+            : undefined;
+    if (value === undefined) continue;
+    clause.use(prep, next);
+    skip.add(next);
+    return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+import type { Step } from '../../../shared/plan/index.js';
+import {
+  freeNumbers,
+  none,
+  numberAfter,
+  one,
+  writeSelector,
+  type Built,
+  type GrammarInput,
+} from './build.js';
+import type { Span, TagOf } from './tags.js';
+
+/**
+ * Stock movements: restock (to max, by a quantity, or to a level), goods
+ * received, goods sold / used / written off, and removal.
+ */
+type VerbSpan = Span & { tag: TagOf<'verb'> };
+
+export function buildRestock(input: GrammarInput, verb: VerbSpan): Built {
+  const { clause } = input;
+  clause.use(verb);
+  let target: (Step & { kind: 'restock' })['target'] = { kind: 'max' };
+  const to = numberAfter(clause, 'to');
+  const by = numberAfter(clause, 'by');
+  const toMax = clause.first('prep', (p) => p.p === 'to');
+  const maxField = toMax && clause.after(toMax);
+  if (to) {
+    clause.use(to.prep, to.num);
+    target = { kind: 'level', level: to.num.tag.value };
+  } else if (by) {
+    clause.use(by.prep, by.num);
+    target = { kind: 'quantity', quantity: by.num.tag.value };
+  } else if (maxField?.tag.t === 'field' && maxField.tag.f === 'max_stock') {
+    clause.use(toMax, maxField);
+  } else {
+    const n = freeNumbers(clause)[0];
+    if (n) {
+      clause.use(n);
+      target = { kind: 'quantity', quantity: n.tag.value };
+    }
+  }
+  if (target.kind !== 'max') clause.use(clause.cue('units'));
+  const sel = writeSelector(input);
+  if (!sel) return none('which items to restock');
+  return one({ kind: 'restock', writes: true, selector: sel.selector, target }, sel);
+}
+
+const REASONS: readonly [RegExp, 'sold' | 'used' | 'written_off'][] = [
+  [/^(?:used|use|consumed|took|issued)/, 'used'],
+  [/^(?:damaged|broke|broken|lost|write|wrote|written)/, 'written_off'],
+];
+
+export function buildMovement(input: GrammarInput, verb: VerbSpan): Built {
+  const { clause } = input;
+  clause.use(verb);
+  const n = freeNumbers(clause).find((x) => !x.tag.pct);
+  if (!n) return none(verb.tag.v === 'receive' ? 'how many units arrived' : 'how many units went out');
+  clause.use(n, clause.cue('units'));
+  const sel = writeSelector(input);
+  if (!sel) return none('which item');
+  const quantity = n.tag.value;
+  if (verb.tag.v === 'receive')
+    return one({ kind: 'receive', writes: true, selector: sel.selector, quantity }, sel);
+  const word = clause.words(verb).join(' ');
+  const reason = REASONS.find(([re]) => re.test(word))?.[1] ?? 'sold';
+  return one({ kind: 'sell', writes: true, selector: sel.selector, quantity, reason }, sel);
+}
+
+export function buildRemove(input: GrammarInput, verb: VerbSpan): Built {
+  const { clause } = input;
+  clause.use(verb);
+  const recent = clause.cue('just_added');
+  if (recent) {
+    clause.use(recent);
+    return one({ kind: 'remove_recent', writes: true });
+  }
+  const sel = writeSelector(input);
+  if (!sel) return none('which items to remove');
+  return one({ kind: 'remove', writes: true, selector: sel.selector }, sel);
+}
+
+export function buildUndo(input: GrammarInput, verb: VerbSpan): Built {
+  input.clause.use(verb, input.clause.cue('last_change'));
+  return one({ kind: 'undo', writes: true });
+}

@@ -1,0 +1,145 @@
+import {
+  DEFAULT_FORECAST_DAYS,
+  MAX_FORECAST_DAYS,
+  type SupplierMetric,
+  type SupplierQuestion,
+  type Window,
+} from '../../../shared/plan/index.js';
+import { freeNumbers, none, one, type Built, type GrammarInput } from './build.js';
+import { addDays, daysBetween } from './calendar.js';
+import { allSelector, buildSelector } from './selector-build.js';
+
+/** Supplier questions (from purchase orders) and demand forecasts. */
+export function isSupplierClause(input: GrammarInput): boolean {
+  const { clause } = input;
+  if (clause.has('item') && !clause.cue('po')) return false;
+  return (
+    !!clause.cue('supplier') ||
+    !!clause.cue('po') ||
+    clause.has('metric') ||
+    (clause.has('sup') &&
+      !clause.has('cond') &&
+      !clause.has('cat') &&
+      !clause.has('verb', (v) => isWriteVerb(v.v)))
+  );
+}
+
+const isWriteVerb = (v: string) =>
+  ['remove', 'set', 'increase', 'decrease', 'restock', 'receive', 'sell', 'add'].includes(v);
+
+export function buildSupplier(input: GrammarInput): Built {
+  const { clause } = input;
+  for (const s of clause.spans) {
+    if (s.tag.t === 'q' || (s.tag.t === 'verb' && ['show', 'analyze', 'rank', 'compare'].includes(s.tag.v)))
+      clause.use(s);
+  }
+  clause.use(clause.cue('supplier'));
+  const window = readWindow(input);
+  const w = window ? { window } : {};
+  const sups = clause.all('sup');
+  clause.use(...sups);
+  for (const s of sups) {
+    const b = clause.before(s);
+    if (b?.tag.t === 'prep' && ['from', 'of', 'by'].includes(b.tag.p)) clause.use(b);
+  }
+  const metricSpan = clause.first('metric');
+  clause.use(metricSpan);
+  const metric: SupplierMetric | undefined = metricSpan?.tag.m;
+  const po = clause.cue('po');
+  if (po) {
+    const overdue = clause.cue('overdue') ?? clause.cue('late');
+    clause.use(po, overdue, clause.cue('open'));
+    if (sups.length > 1) return none('one supplier for purchase orders');
+    const question: SupplierQuestion = {
+      ask: 'purchase_orders',
+      status: overdue ? 'overdue' : 'open',
+      ...(sups[0] ? { supplier: sups[0].tag.name } : {}),
+      ...w,
+    };
+    return one({ kind: 'supplier', writes: false, question });
+  }
+  const late = clause.cue('late');
+  if (late) {
+    clause.use(late, clause.cue('best'));
+    return one({ kind: 'supplier', writes: false, question: { ask: 'late_most', ...w } });
+  }
+  if (sups.length >= 2) {
+    for (const c of clause.all('conj')) clause.use(c);
+    const question: SupplierQuestion = {
+      ask: 'compare',
+      suppliers: sups.map((s) => s.tag.name),
+      ...(metric ? { metric } : {}),
+      ...w,
+    };
+    return one({ kind: 'supplier', writes: false, question });
+  }
+  if (sups.length === 1) {
+    return one({
+      kind: 'supplier',
+      writes: false,
+      question: { ask: 'one', supplier: sups[0]!.tag.name, ...(metric ? { metric } : {}), ...w },
+    });
+  }
+  const best = clause.cue('best');
+  const worst = clause.cue('worst');
+  clause.use(best, worst);
+  const cat = clause.first('cat');
+  if (cat) {
+    clause.use(cat, clause.before(cat)?.tag.t === 'prep' ? clause.before(cat) : undefined);
+    return one({
+      kind: 'supplier',
+      writes: false,
+      question: { ask: 'best_for_category', category: cat.tag.name, metric: metric ?? 'score', ...w },
+    });
+  }
+  const limit = freeNumbers(clause)[0];
+  clause.use(limit);
+  const question: SupplierQuestion = {
+    ask: 'rank',
+    metric: metric ?? 'score',
+    order: worst && !best ? 'worst' : 'best',
+    ...(limit ? { limit: limit.tag.value } : {}),
+    ...w,
+  };
+  return one({ kind: 'supplier', writes: false, question });
+}
+
+function readWindow(input: GrammarInput): Window | undefined {
+  const { clause } = input;
+  const period = clause.first('period');
+  if (!period) return undefined;
+  clause.use(period);
+  const to = period.tag.to > input.today ? input.today : period.tag.to;
+  return { from: period.tag.from, to, said: clause.raw(period) };
+}
+
+/** "forecast demand for cleaning through end of January". */
+export function buildForecast(input: GrammarInput): Built {
+  const { clause, lex } = input;
+  for (const s of clause.spans) {
+    if (s.tag.t === 'q' || (s.tag.t === 'verb' && ['forecast', 'sell', 'show'].includes(s.tag.v)))
+      clause.use(s);
+  }
+  clause.use(clause.cue('demand'), clause.cue('units'));
+  const start = addDays(lex.salesEnd, 1);
+  let end = addDays(start, DEFAULT_FORECAST_DAYS - 1);
+  let said = '';
+  let period: { from: string; to: string } | undefined;
+  const p = clause.first('period');
+  if (p) {
+    clause.use(p);
+    said = clause.raw(p);
+    if (p.tag.kind === 'duration' && p.tag.days) end = addDays(start, p.tag.days - 1);
+    else {
+      end = p.tag.to;
+      if (p.tag.kind === 'range') period = { from: p.tag.from, to: p.tag.to };
+    }
+  }
+  const days = daysBetween(start, end) + 1;
+  if (days < 1) return none(`a period after ${lex.salesEnd}, when the sales data ends`);
+  if (days > MAX_FORECAST_DAYS) return none(`a horizon of at most ${MAX_FORECAST_DAYS} days`);
+  const sel = buildSelector(clause, lex);
+  const selector = sel.named ? sel.selector : allSelector();
+  const horizon = { start, end, days, said, ...(period ? { period } : {}) };
+  return one({ kind: 'forecast', writes: false, selector, horizon }, sel);
+}
