@@ -79,9 +79,22 @@ function contextItem(input: GrammarInput): string | undefined {
 
 /** Whether the clause is a question: a question word first, a "?" at its end, or show/list/analyze. */
 export function isQuestion(clause: Clause): boolean {
-  if (clause.endsWithQuestionMark) return true;
   const lead = clause.lead();
+  if (clause.endsWithQuestionMark && !isPoliteAsk(clause)) return true;
   if (!lead) return false;
   if (lead.tag.t === 'q') return true;
   return lead.tag.t === 'verb' && ['show', 'analyze', 'rank', 'compare'].includes(lead.tag.v);
+}
+
+/** "could you restock …?", "can you please remove …?": a request, even with a "?". */
+function isPoliteAsk(clause: Clause): boolean {
+  const words = clause.tokens.slice(clause.start, clause.end).map((t) => t.norm);
+  const i = words.findIndex((w) => w !== 'please' && w !== 'pls');
+  if (
+    !['can', 'could', 'would', 'will'].includes(words[i] ?? '') ||
+    !['you', 'u'].includes(words[i + 1] ?? '')
+  )
+    return false;
+  const next = clause.spans.find((s) => s.start >= clause.start + i + 2 && s.tag.t !== 'filler');
+  return next?.tag.t === 'verb' && !['show', 'analyze', 'rank', 'compare'].includes(next.tag.v);
 }

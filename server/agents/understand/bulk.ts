@@ -18,9 +18,7 @@ export function bulkOutcome(
       ok: false,
       reason: 'not_understood',
       understood: `${operation} with context.items`,
-      unclear: parsed.error.issues
-        .slice(0, 10)
-        .map((i) => `context.${i.path.join('.') || 'items'}: ${i.message}`),
+      unclear: parsed.error.issues.slice(0, 10).map((i) => `context.${pathOf(i.path)}: ${messageOf(i)}`),
       suggestions: [],
     };
   }
@@ -30,4 +28,14 @@ export function bulkOutcome(
     ok: true,
     plan: { steps: [step], atomic: true, summary: `${operation} on ${step.items.length} items` },
   };
+}
+
+/** `items[2].name`, as the entry is written in the request. */
+function pathOf(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'items';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+}
+
+function messageOf(issue: { code: string; message: string; input?: unknown }): string {
+  return issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
 }

@@ -89,14 +89,44 @@ export class Clause {
 export function splitClauses(spans: readonly Span[], tokens: readonly Token[]): Clause[] {
   const parts: Span[][] = [[]];
   spans.forEach((span, i) => {
-    if (span.tag.t === 'conj' && startsClause(spans, i + 1) && parts[parts.length - 1]!.length > 0) {
+    const joiner = tokens
+      .slice(span.start, span.end)
+      .map((t) => t.norm)
+      .join(' ');
+    const sequence = span.tag.t === 'conj' && SEQUENCE.has(joiner);
+    if (
+      span.tag.t === 'conj' &&
+      (sequence || startsClause(spans, i + 1)) &&
+      parts[parts.length - 1]!.length > 0
+    ) {
       parts[parts.length - 1]!.push(span); // the joiner belongs to the clause before it
       parts.push([]);
       return;
     }
+    // "… but don't restock X" starts a negative part even without a comma.
+    const current = parts[parts.length - 1]!;
+    if (
+      span.tag.t === 'neg' &&
+      span.tag.n === 'dont' &&
+      spans[i + 1]?.tag.t === 'verb' &&
+      current.some((s) => s.tag.t === 'verb')
+    ) {
+      const but = current.at(-1)?.tag.t === 'neg' ? current.pop() : undefined;
+      parts.push(but ? [but, span] : [span]);
+      return;
+    }
     parts[parts.length - 1]!.push(span);
   });
-  const kept = parts.filter((p) => p.length > 0);
+  // "…, and how much?" adds no request of its own: it stays with the clause before.
+  const kept: Span[][] = [];
+  for (const p of parts) {
+    if (p.length === 0) continue;
+    const bare = p.every(
+      (s) => ['q', 'filler', 'conj'].includes(s.tag.t) || (s.tag.t === 'cue' && s.tag.c === 'units'),
+    );
+    if (bare && kept.length > 0) kept[kept.length - 1]!.push(...p);
+    else kept.push(p);
+  }
   return kept.map((p, i) => {
     const start = i === 0 ? 0 : p[0]!.start;
     const end = i === kept.length - 1 ? tokens.length : kept[i + 1]![0]!.start;
@@ -104,6 +134,9 @@ export function splitClauses(spans: readonly Span[], tokens: readonly Token[]): 
     return new Clause(p, tokens, question, start, end);
   });
 }
+
+/** Joiners that always start a new part: "…, then …". */
+const SEQUENCE = new Set(['then', 'and then', 'after that']);
 
 function startsClause(spans: readonly Span[], from: number): boolean {
   for (let k = from; k < spans.length; k += 1) {

@@ -15,7 +15,8 @@ const itemFuses = new WeakMap<Lexicon, Fuse<LexiconItem>>();
 function vocabularyFuse(lex: Lexicon): Fuse<string> {
   let fuse = fuses.get(lex);
   if (!fuse) {
-    const words = [...lex.vocabulary].filter((w) => w.length >= 3 && /[a-z]/.test(w));
+    // Fillers are never a correction's target: a typo read as a filler would vanish unreported.
+    const words = [...lex.vocabulary].filter((w) => w.length >= 3 && /[a-z]/.test(w) && !lex.fillers.has(w));
     fuse = new Fuse(words, {
       includeScore: true,
       threshold: 0.4,
@@ -49,7 +50,7 @@ export function editDistance(a: string, b: string): number {
 /** How far a word may be from the one it stands for: none under 4 letters. */
 function allowedTypos(word: string): number {
   if (word.length < 4) return 0;
-  return word.length < 7 ? 1 : 2;
+  return word.length < 8 ? 1 : 2;
 }
 
 export function isKnownWord(lex: Lexicon, word: string): boolean {
@@ -63,8 +64,9 @@ export function correctWord(lex: Lexicon, word: string): string | undefined {
   if (max === 0 || !/^[a-z]+$/.test(word)) return undefined;
   let best: { word: string; distance: number; score: number } | undefined;
   for (const hit of vocabularyFuse(lex).search(word, { limit: 12 })) {
-    const distance = Math.min(editDistance(word, hit.item), editDistance(stem(word), stem(hit.item)));
-    if (distance > max) continue;
+    const distance = editDistance(word, hit.item);
+    // Phone typos keep the first letter; without that rule "accounts" would read as "count".
+    if (distance > max || hit.item[0] !== word[0]) continue;
     const score = hit.score ?? 1;
     if (!best || distance < best.distance || (distance === best.distance && score < best.score)) {
       best = { word: hit.item, distance, score };

@@ -31,7 +31,7 @@ export function buildAdd(input: GrammarInput, verb: VerbSpan): Built {
   if (named || quoted || contextName !== '') return buildNewItem(input, named, quoted, contextName);
 
   const field = clause.first('field');
-  const to = numberAfter(clause, 'to');
+  const to = numberAfter(clause, 'to') ?? numberBeforeTo(clause, field);
   if (field && to) {
     clause.use(field, to.prep, to.num);
     const sel = writeSelector(input);
@@ -42,7 +42,9 @@ export function buildAdd(input: GrammarInput, verb: VerbSpan): Built {
       sel,
     );
   }
-  if (clause.has('item')) {
+  // Items named after "for" are the purpose ("for the spring promotion"), not what to add.
+  const forAt = clause.tokens.findIndex((t, k) => k >= clause.start && k < clause.end && t.norm === 'for');
+  if (clause.spans.some((s) => s.tag.t === 'item' && (forAt < 0 || s.start < forAt)) && !clause.has('cat')) {
     const n = freeNumbers(clause)[0] ?? to?.num;
     if (!n) return none('how many units to add');
     clause.use(n, to?.prep, clause.cue('units'));
@@ -51,6 +53,15 @@ export function buildAdd(input: GrammarInput, verb: VerbSpan): Built {
     return one({ kind: 'receive', writes: true, selector: sel.selector, quantity: n.tag.value }, sel);
   }
   return buildFromCatalogue(input);
+}
+
+/** "add 20 to the stock of X": the number comes before "to <field>". */
+function numberBeforeTo(clause: Clause, field: Span | undefined): ReturnType<typeof numberAfter> {
+  if (!field) return undefined;
+  const prep = clause.before(field);
+  const num = freeNumbers(clause).find((x) => x.end <= field.start);
+  if (prep?.tag.t !== 'prep' || prep.tag.p !== 'to' || !num) return undefined;
+  return { prep, num };
 }
 
 function buildFromCatalogue(input: GrammarInput): Built {

@@ -29,7 +29,7 @@ export function buildQuestion(input: GrammarInput): Built {
   const howMany = clause.first('q', (q) => q.q === 'how_many' || q.q === 'how_much');
 
   if (value) {
-    clause.use(value, total);
+    clause.use(total, ...clause.all('cue').filter((c) => c.tag.c === 'value'));
     return ask(input, (selector) => ({ kind: 'stock_value', writes: false, selector }));
   }
   if (cover || howLong) {
@@ -56,19 +56,27 @@ export function buildQuestion(input: GrammarInput): Built {
     }));
   }
   if (overstock) {
-    clause.use(overstock);
+    clause.use(...clause.all('cue').filter((c) => c.tag.c === 'overstock'));
     return ask(input, (selector) => ({ kind: 'overstock', writes: false, selector }));
   }
   if (restockVerb) {
     clause.use(restockVerb, clause.cue('units'));
     return ask(input, (selector) => ({ kind: 'reorder_advice', writes: false, selector }));
   }
-  const fields = clause.all('field');
+  const leadTime = clause.first('metric', (m) => m.m === 'mean_lead_time_days');
+  const fields = [
+    ...clause.all('field'),
+    ...(leadTime ? [{ ...leadTime, tag: { t: 'field' as const, f: 'lead_time_days' } }] : []),
+  ];
   const who = clause.first('q', (q) => q.q === 'who');
   const sel = buildSelector(clause, input.lex);
   const namesItems = sel.selector.items.length > 0;
+  if (namesItems && sel.selector.conditions.length > 0 && fields.length === 0) {
+    // "is the X low?": which of the named items meet the condition.
+    return one({ kind: 'list_items', writes: false, selector: sel.selector }, sel);
+  }
   if (namesItems && (fields.length > 0 || who || howMany)) {
-    clause.use(...fields, units);
+    clause.use(...fields, units, leadTime);
     const list = fields.map((f) => f.tag.f);
     if (who && list.length === 0) list.push('supplier');
     if (howMany && list.length === 0) list.push('current_stock');

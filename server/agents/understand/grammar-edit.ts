@@ -22,16 +22,14 @@ type VerbSpan = Span & { tag: TagOf<'verb'> };
 export function buildEdit(input: GrammarInput, verb: VerbSpan): Built {
   const { clause } = input;
   clause.use(verb);
-  const fieldSpan = clause.first('field', () => true);
-  const field = fieldSpan?.tag.f ?? 'current_stock';
+  const { field, span: fieldSpan } = editField(input);
   clause.use(fieldSpan);
   const skip = new Set<Span>();
-  const word = clause.words(verb)[0];
-  const factorCue =
-    word === 'double' || word === 'triple' || word === 'halve' || word === 'cut' ? verb : undefined;
+  const word = clause.words(verb).join(' ');
+  const factorCue = ['double', 'triple', 'halve', 'cut in half'].includes(word) ? verb : undefined;
   let step: (selector: Selector) => Step;
 
-  const to = numberAfter(clause, 'to');
+  const to = numberAfter(clause, 'to') ?? daysAfterTo(input, field);
   const by = numberAfter(clause, 'by');
   const sign = verb.tag.v === 'decrease' ? -1 : 1;
   if (factorCue) {
@@ -87,6 +85,36 @@ export function buildEdit(input: GrammarInput, verb: VerbSpan): Built {
   const sel = writeSelector(input, skip);
   if (!sel) return none(`which items to change`);
   return one(step(sel.selector), sel);
+}
+
+/**
+ * The field an edit names. "supplier" and "lead time" are also words of
+ * supplier questions; in an edit they are the fields. No field: current_stock.
+ */
+function editField(input: GrammarInput): { field: string; span?: Span } {
+  const { clause } = input;
+  const field = clause.first('field');
+  if (field) return { field: field.tag.f, span: field };
+  const supplier = clause.cue('supplier');
+  if (supplier) return { field: 'supplier', span: supplier };
+  const lead = clause.first('metric', (m) => m.m === 'mean_lead_time_days');
+  if (lead) return { field: 'lead_time_days', span: lead };
+  return { field: 'current_stock' };
+}
+
+/** "set the lead time to 14 days": the period tagger read "14 days"; for a days field it is the value. */
+function daysAfterTo(input: GrammarInput, field: string): ReturnType<typeof numberAfter> {
+  const { clause } = input;
+  if (field !== 'lead_time_days') return undefined;
+  for (const prep of clause.all('prep')) {
+    const next = prep.tag.p === 'to' ? clause.after(prep) : undefined;
+    if (next?.tag.t === 'period' && next.tag.kind === 'duration' && next.tag.days !== undefined) {
+      const num = { ...next, tag: { t: 'num' as const, value: next.tag.days, pct: false } };
+      clause.use(next);
+      return { prep, num };
+    }
+  }
+  return undefined;
 }
 
 /** A text value after "to": a supplier, a category, a quoted string. Marks what it used. */

@@ -20,7 +20,7 @@ export function buildRestock(input: GrammarInput, verb: VerbSpan): Built {
   const { clause } = input;
   clause.use(verb);
   let target: (Step & { kind: 'restock' })['target'] = { kind: 'max' };
-  const to = numberAfter(clause, 'to');
+  const to = numberAfter(clause, 'to') ?? numberAfter(clause, 'until');
   const by = numberAfter(clause, 'by');
   const toMax = clause.first('prep', (p) => p.p === 'to');
   const maxField = toMax && clause.after(toMax);
@@ -39,7 +39,7 @@ export function buildRestock(input: GrammarInput, verb: VerbSpan): Built {
       target = { kind: 'quantity', quantity: n.tag.value };
     }
   }
-  if (target.kind !== 'max') clause.use(clause.cue('units'));
+  clause.use(clause.cue('units'));
   const sel = writeSelector(input);
   if (!sel) return none('which items to restock');
   return one({ kind: 'restock', writes: true, selector: sel.selector, target }, sel);

@@ -6,16 +6,26 @@ import {
   type Window,
 } from '../../../shared/plan/index.js';
 import { freeNumbers, none, one, type Built, type GrammarInput } from './build.js';
+import type { Clause } from './clause.js';
+import type { Span } from './tags.js';
 import { addDays, daysBetween } from './calendar.js';
 import { allSelector, buildSelector } from './selector-build.js';
 
 /** Supplier questions (from purchase orders) and demand forecasts. */
 export function isSupplierClause(input: GrammarInput): boolean {
   const { clause } = input;
+  // "how reliable is the supplier of the hard hat": a supplier question about an item's supplier.
+  if (clause.has('item') && clause.cue('supplier') && clause.has('metric')) return true;
   if (clause.has('item') && !clause.cue('po')) return false;
+  // Money, cover, run-out, overstock and totals are item questions, even scoped by supplier.
+  const itemCues = ['value', 'cover', 'run_out', 'overstock', 'total'] as const;
+  if (itemCues.some((c) => clause.cue(c)) || clause.has('verb', (v) => v.v === 'restock')) return false;
+  if (clause.has('q', (q) => q.q === 'how_many') || clause.has('field', (f) => f.f !== 'supplier'))
+    return false;
   return (
     !!clause.cue('supplier') ||
     !!clause.cue('po') ||
+    !!clause.cue('late') ||
     clause.has('metric') ||
     (clause.has('sup') &&
       !clause.has('cond') &&
@@ -38,6 +48,18 @@ export function buildSupplier(input: GrammarInput): Built {
   const w = window ? { window } : {};
   const sups = clause.all('sup');
   clause.use(...sups);
+  const viaItem = supplierOfItem(input);
+  if (viaItem) {
+    const metricOf = clause.first('metric');
+    clause.use(metricOf);
+    const question: SupplierQuestion = {
+      ask: 'one',
+      supplier: viaItem.supplier,
+      ...(metricOf ? { metric: metricOf.tag.m } : {}),
+      ...w,
+    };
+    return { steps: [{ kind: 'supplier', writes: false, question }], ambiguous: viaItem.ambiguous };
+  }
   for (const s of sups) {
     const b = clause.before(s);
     if (b?.tag.t === 'prep' && ['from', 'of', 'by'].includes(b.tag.p)) clause.use(b);
@@ -97,7 +119,7 @@ export function buildSupplier(input: GrammarInput): Built {
   const question: SupplierQuestion = {
     ask: 'rank',
     metric: metric ?? 'score',
-    order: worst && !best ? 'worst' : 'best',
+    order: rankOrder(clause, metric, best, worst),
     ...(limit ? { limit: limit.tag.value } : {}),
     ...w,
   };
@@ -142,4 +164,39 @@ export function buildForecast(input: GrammarInput): Built {
   const selector = sel.named ? sel.selector : allSelector();
   const horizon = { start, end, days, said, ...(period ? { period } : {}) };
   return one({ kind: 'forecast', writes: false, selector, horizon }, sel);
+}
+
+/** Lower is better for defects and lead times: "lowest defect rate" asks for the best. */
+const LOWER_IS_BETTER = new Set<SupplierMetric>(['defect_rate', 'mean_lead_time_days', 'p90_lead_time_days']);
+const LOW_WORDS = new Set(['lowest', 'least', 'fewest', 'fastest', 'shortest', 'quickest']);
+const HIGH_WORDS = new Set(['highest', 'most', 'slowest', 'longest']);
+
+function rankOrder(
+  clause: Clause,
+  metric: SupplierMetric | undefined,
+  best?: Span,
+  worst?: Span,
+): 'best' | 'worst' {
+  const cue = best ?? worst;
+  if (!cue) return 'best';
+  const words = clause.words(cue);
+  if (metric && LOWER_IS_BETTER.has(metric)) {
+    if (words.some((w) => LOW_WORDS.has(w))) return 'best';
+    if (words.some((w) => HIGH_WORDS.has(w))) return 'worst';
+  }
+  return worst && !best ? 'worst' : 'best';
+}
+
+/** The supplier of the item a supplier question names; several matching items ask which (NLU-5). */
+function supplierOfItem(
+  input: GrammarInput,
+): { supplier: string; ambiguous: Built['ambiguous'] } | undefined {
+  const { clause, lex } = input;
+  const item = clause.first('item');
+  if (!item || clause.has('sup')) return undefined;
+  clause.use(item);
+  for (const p of clause.all('prep')) if (p.tag.p === 'of' && clause.after(p) === item) clause.use(p);
+  const first = lex.items.find((i) => i.id === item.tag.ids[0]);
+  const ambiguous = item.tag.ids.length > 1 ? [{ said: item.tag.said, ids: item.tag.ids }] : [];
+  return first?.supplier ? { supplier: first.supplier, ambiguous } : undefined;
 }

@@ -1,3 +1,4 @@
+import { MONTHS } from './calendar.js';
 import { NUMBER_WORDS } from './numbers.js';
 import { splitHyphens, stem, tokenize } from './tokens.js';
 import { FILLERS, PHRASES } from './words.js';
@@ -86,6 +87,50 @@ const GENERIC_SUPPLIER_WORDS = new Set([
   'stationers',
 ]);
 
+/** Words of dates and periods: known, so never "corrected" into an item ("march" is not "arch"). */
+const CALENDAR_WORDS = [
+  ...MONTHS.keys(),
+  ...[
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'tomorrow',
+    'christmas',
+    'xmas',
+  ],
+  ...[
+    'day',
+    'days',
+    'week',
+    'weeks',
+    'month',
+    'months',
+    'quarter',
+    'quarters',
+    'year',
+    'years',
+    'end',
+    'next',
+  ],
+  ...[
+    'last',
+    'past',
+    'previous',
+    'coming',
+    'following',
+    'upcoming',
+    'since',
+    'until',
+    'through',
+    'till',
+    'ahead',
+  ],
+];
+
 export function buildLexicon(snapshot: LexiconSnapshot): Lexicon {
   const phrases = new Map<string, Phrase[]>();
   const add = (text: string, tag: Tag) => {
@@ -109,18 +154,14 @@ export function buildLexicon(snapshot: LexiconSnapshot): Lexicon {
     add(supplier, { t: 'sup', name: supplier });
     const words = supplier.split(/\s+/);
     // "PureShine", "Bolt & Nut", "Forge & Anvil", "Harbor Tool": the distinctive start.
-    for (let n = 1; n < words.length; n += 1) {
-      const head = words.slice(0, n);
-      if (head.every((w) => GENERIC_SUPPLIER_WORDS.has(w.toLowerCase()) || w === '&')) continue;
-      if (GENERIC_SUPPLIER_WORDS.has(words[n - 1]!.toLowerCase())) continue;
-      add(head.join(' '), { t: 'sup', name: supplier });
-    }
+    if (GENERIC_SUPPLIER_WORDS.has(words[0]!.toLowerCase())) continue;
+    for (let n = 1; n < words.length; n += 1) add(words.slice(0, n).join(' '), { t: 'sup', name: supplier });
   }
   for (const field of snapshot.fields) add(field, { t: 'field', f: field });
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   const nameWords = new Map<string, string[]>();
-  const vocabulary = new Set<string>([...FILLERS, ...NUMBER_WORDS]);
+  const vocabulary = new Set<string>([...FILLERS, ...NUMBER_WORDS, ...CALENDAR_WORDS]);
   for (const list of phrases.values()) for (const p of list) for (const w of p.words) vocabulary.add(w);
   for (const item of snapshot.items) {
     const words = nameTokens(item.name);

@@ -41,7 +41,16 @@ export const NUMBER_WORDS = new Map<string, number>(
   ].map((word, i) => [word, i === 0 ? 1 : i] as const),
 );
 
-export function durationDays(today: string, n: number, unit: string): number {
+export function durationDays(today: string, n: number, unit: string, back = false): number {
+  const sign = back ? -1 : 1;
+  const months = unit.startsWith('month')
+    ? n
+    : unit.startsWith('quarter')
+      ? 3 * n
+      : unit.startsWith('year')
+        ? 12 * n
+        : 0;
+  if (months > 0) return Math.abs(daysBetween(today, addMonths(today, sign * months)));
   if (unit.startsWith('month')) return daysBetween(today, addMonths(today, n));
   if (unit.startsWith('quarter')) return daysBetween(today, addMonths(today, 3 * n));
   if (unit.startsWith('year')) return daysBetween(today, addMonths(today, 12 * n));
@@ -105,6 +114,10 @@ export function toWeekday(iso: string): number {
 }
 
 /** An explicit date ("2027-01-31", "31 january", "jan 31st 2027", "friday") via chrono, within 4 tokens. */
+/** What chrono may read as a date here: a month name, a weekday, an ISO or d/m date, "tomorrow". */
+const DATE_LIKE =
+  /\d{4}-\d{1,2}-\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\btomorrow\b/i;
+
 export function explicit(tokens: readonly Token[], j: number, today: string): Core | undefined {
   const source = tokens
     .slice(j, j + 4)
@@ -117,7 +130,7 @@ export function explicit(tokens: readonly Token[], j: number, today: string): Co
     { forwardDate: true },
   );
   const hit = results[0];
-  if (!hit || hit.index !== 0 || !hit.start.isCertain('day')) return undefined;
+  if (!hit || hit.index !== 0 || !hit.start.isCertain('day') || !DATE_LIKE.test(hit.text)) return undefined;
   // How many of our tokens chrono read: whole tokens only.
   let used = 0;
   let length = 0;

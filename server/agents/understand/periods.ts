@@ -72,6 +72,14 @@ function readPeriod(tokens: readonly Token[], start: number, today: string): Per
   const core = readCore(tokens, j, today, endOf);
   if (!core) return undefined;
   if (core.end === j && !endOf) return undefined;
+  // "to 14 days" is a value ("set the lead time to 14 days"), not a period.
+  if (
+    w(start) === 'to' &&
+    j === start + 1 &&
+    ((core.days !== undefined && !core.back) || /^\d{4}$/.test(w(j)))
+  ) {
+    return undefined;
+  }
   // A lone number with a lead word ("to 40") is never a period: readCore needs a unit or a name.
   let { from, to } = core;
   let kind: PeriodSpan['kind'] = core.days !== undefined && !core.back ? 'duration' : 'range';
@@ -109,7 +117,7 @@ function readCore(tokens: readonly Token[], j: number, today: string, endOf: boo
   if (['last', 'past', 'previous', 'prior'].includes(w(j))) {
     const n = num(j + 1);
     if (n !== undefined && UNIT_DAYS.has(w(j + 2))) {
-      const days = durationDays(today, n, w(j + 2));
+      const days = durationDays(today, n, w(j + 2), true);
       return { end: j + 3, from: addDays(today, -days), to: today, days, back: true };
     }
     if (UNIT_DAYS.has(w(j + 1))) return { ...previousUnit(w(j + 1), today), end: j + 2, back: true };
@@ -143,7 +151,7 @@ function readCore(tokens: readonly Token[], j: number, today: string, endOf: boo
     const year = explicitYear ? Number(w(j + 1)) : q0 < Math.floor(now.month0 / 3) ? now.year + 1 : now.year;
     return { ...quarterRange(year, q0), end: explicitYear ? j + 2 : j + 1 };
   }
-  if (/^20\d\d$/.test(w(j)) && tokens[j]?.kind === 'number') {
+  if (/^20\d\d$/.test(w(j)) && tokens[j]?.kind === 'number' && Math.abs(Number(w(j)) - now.year) <= 5) {
     const year = Number(w(j));
     return { from: `${year}-01-01`, to: `${year}-12-31`, end: j + 1 };
   }

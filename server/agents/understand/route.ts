@@ -30,11 +30,23 @@ export function routeClause(input: GrammarInput): Built {
   const { clause } = input;
   const forecast = clause.first('verb', (v) => v.v === 'forecast');
   const undo = clause.first('verb', (v) => v.v === 'undo');
+  if (undo && clause.cue('just_added')) return buildRemove(input, undo);
   if (undo && !isQuestion(clause)) return buildUndo(input, undo);
   if (forecast || isSalesQuestion(input)) return buildForecast(input);
   if (clause.cue('help')) return buildQuestion(input);
   if (isQuestion(clause)) return isSupplierClause(input) ? buildSupplier(input) : buildQuestion(input);
   const verb = clause.spans.find((s): s is VerbSpan => s.tag.t === 'verb' && WRITE_VERBS.has(s.tag.v));
+  // "drop / cut the price of X to 10": with a field named, these decrease, not remove.
+  if (
+    verb?.tag.v === 'remove' &&
+    clause.has('field') &&
+    ['drop', 'cut'].includes(clause.words(verb)[0] ?? '')
+  ) {
+    clause.use(verb);
+    return buildEdit(input, { ...verb, tag: { t: 'verb', v: 'decrease' } });
+  }
+  const assign = verb ? undefined : assignment(input);
+  if (assign) return buildEdit(input, assign);
   if (!verb) {
     // No action at all ("low stock cleaning items", "BoxCraft on-time rate"): read as a question.
     if (isSupplierClause(input)) return buildSupplier(input);
@@ -67,5 +79,31 @@ function isSalesQuestion(input: GrammarInput): boolean {
   const future = clause.first('period', (p) => !p.back && p.kind !== 'since');
   const sell = clause.first('verb', (v) => v.v === 'sell');
   const demand = clause.cue('demand');
-  return Boolean((sell && future && clause.words(sell)[0] !== 'sold') || (demand && !clause.cue('supplier')));
+  const howMany = clause.first('q', (q) => q.q === 'how_many' || q.q === 'how_much');
+  // "how many X will we need next quarter": a count over a future period is a forecast.
+  const needed =
+    howMany &&
+    future &&
+    future.tag.kind !== 'until' &&
+    !clause.cue('run_out') &&
+    !clause.cue('cover') &&
+    !clause.has('verb', (v) => v.v === 'restock');
+  return Boolean(
+    (sell && future && clause.words(sell)[0] !== 'sold') || (demand && !clause.cue('supplier')) || needed,
+  );
+}
+
+/** "glass cleaner stock = 380": an item, a field, "=" or ":" and a number, with no verb. */
+function assignment(input: GrammarInput): VerbSpan | undefined {
+  const { clause } = input;
+  if (!clause.has('item') || !clause.has('field') || isQuestion(clause)) return undefined;
+  // "= 380", ": 380", "should be 380".
+  const eq = clause.spans.find(
+    (s) =>
+      (s.tag.t === 'prep' && s.tag.p === 'to' && ['=', ':'].includes(clause.words(s)[0] ?? '')) ||
+      (s.tag.t === 'q' && s.tag.q === 'should'),
+  );
+  if (!eq || clause.after(eq)?.tag.t !== 'num') return undefined;
+  clause.use(eq);
+  return { ...eq, tag: { t: 'verb', v: 'set' } };
 }

@@ -45,6 +45,12 @@ export function buildSelector(
         continue;
       case 'item': {
         clause.use(span);
+        if (target === exclude && tag.ids.length > 1) {
+          // Excluding every item a name matches only narrows the scope: no need to ask which.
+          for (const id of tag.ids)
+            exclude.items.push({ status: 'resolved', id, said: tag.said, by: tag.by });
+          break;
+        }
         const refs = itemRefs(tag.ids, tag.said, tag.by, lex);
         if (refs.status === 'ambiguous') ambiguous.push({ said: tag.said, ids: tag.ids });
         target.items.push(refs);
@@ -73,6 +79,15 @@ export function buildSelector(
         if (['from', 'in', 'of', 'by'].includes(tag.p)) {
           const next = clause.after(span);
           if (next && ['sup', 'cat', 'item'].includes(next.tag.t) && !skip.has(next)) clause.use(span);
+        }
+        continue;
+      case 'field':
+        // "the Office category": the word names the filter next to it.
+        if (
+          tag.f === 'category' &&
+          [clause.before(span), clause.after(span)].some((s) => s?.tag.t === 'cat')
+        ) {
+          clause.use(span);
         }
         continue;
       default:

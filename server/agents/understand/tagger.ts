@@ -77,7 +77,7 @@ function prepare(
       continue;
     }
     const pieces = splitHyphens(t.norm);
-    const whole = isKnownWord(lex, t.norm) || pieces.length === 1 || /^\d+-\w+$/.test(t.norm);
+    const whole = isKnownWord(lex, t.norm) || pieces.length === 1 || /^\d/.test(t.norm);
     const words = whole ? [t.norm] : pieces;
     let offset = t.start;
     for (const word of words) {
@@ -86,7 +86,15 @@ function prepare(
       const raw = t.raw.slice(start - t.start, start - t.start + word.length) || word;
       const fixed = correctWord(lex, word);
       if (fixed && fixed !== word) corrections.push([raw, fixed]);
-      tokens.push({ raw, norm: fixed ?? word, kind: 'word', start, end: start + raw.length });
+      const corrected = fixed !== undefined && fixed !== word;
+      tokens.push({
+        raw,
+        norm: fixed ?? word,
+        kind: 'word',
+        start,
+        end: start + raw.length,
+        ...(corrected ? { corrected } : {}),
+      });
       offset = start + word.length;
     }
   }
@@ -153,7 +161,8 @@ function nameSpans(tokens: readonly Token[], lex: Lexicon, isKeyword: (k: number
       const anchor = run.some(
         (t, k) => t.kind === 'word' && !isKeyword(start + k) && !lex.fillers.has(t.norm),
       );
-      if (!anchor) continue;
+      // One typo-corrected word alone is too weak to name an item ("Corp" is not "Cord").
+      if (!anchor || (run.length === 1 && run[0]!.corrected)) continue;
       const matches = matchItemsByWords(
         lex,
         run.map((t) => t.norm),

@@ -15,6 +15,8 @@ export interface Token {
   readonly kind: TokenKind;
   readonly start: number;
   readonly end: number;
+  /** Set when `norm` is a typo correction of what was typed. */
+  readonly corrected?: boolean;
 }
 
 /** Max length of a request the parser reads; longer is refused before tokenizing. */
@@ -26,6 +28,10 @@ const PATTERNS: readonly [TokenKind, RegExp][] = [
   ['ref', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/iy],
   ['ref', /[A-Za-z]{2,6}-\d{2,8}(?:-[A-Za-z0-9]{1,8})*(?![\w-])/y],
   ['ref', /[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:[-_]\d[A-Za-z0-9]*)+(?![\w-])/y],
+  // Fractions in names ("Ball Valve 1/2 in") are words.
+  ['word', /\d+\/\d+(?![\w/])/y],
+  // ISO dates are one token, for the date reader.
+  ['word', /\d{4}-\d{2}-\d{2}(?![\w-])/y],
   // 40, 1.5, 1,200, $4.50, 10%; "2-ply" and "4-week" are words.
   ['number', /[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?(?![\w-])|[$€£]?\d+(?:\.\d+)?%?(?![\w-])/y],
   [

@@ -37,7 +37,10 @@ function parse(
     return refuse(`a request of at most ${MAX_INPUT_CHARS} characters`, [], text, lex, today, false);
   const tagged = tagText(text, lex, today);
   const clauses = splitClauses(tagged.spans, tagged.tokens);
-  if (clauses.length === 0) return refuse('', ['(empty request)'], text, lex, today, false);
+  if (clauses.length === 0) {
+    const words = tagged.tokens.map((t) => t.raw);
+    return refuse('', words.length > 0 ? words : ['(empty request)'], text, lex, today, words.length > 0);
+  }
   const built: { clause: Clause; result: Built }[] = [];
   const negatives: Clause[] = [];
   for (const clause of clauses) {

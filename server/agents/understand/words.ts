@@ -30,7 +30,9 @@ line ones one just now right asap also then do does did have has got get need ne
 let let's lets go ahead and is are be was currently current all only each whole entire thanks
 thank ok okay hey hi quick quickly some any anything stock inventory level levels supplies gear
 parts ones on hand board room list up much many at new so plus in of for to by from with what
-which how tell give show whats what's who when should shall must yet still stuff
+which how tell give show whats what's who when should shall must yet still stuff today been deliver delivers delivering often frequently rates
+categories usually typically thats that's were soonest earliest hold carry tied across stocked
+about teh left
 `
   .split(/\s+/)
   .filter((w) => w !== '');
@@ -46,7 +48,7 @@ export const PHRASES: readonly Entry[] = [
   ...v('multiply', 'multiply|scale|double|triple|halve|cut in half'),
   ...v(
     'restock',
-    'restock|replenish|refill|top up|resupply|reorder|re order|order|buy|purchase|order more|fill up',
+    'restock|bring|bring up|buy more|replenish|refill|top up|resupply|reorder|re order|order|buy|purchase|order more|fill up',
   ),
   ...v('receive', 'receive|received|receiving|got in|came in|arrived|delivered|book in|log|check in'),
   ...v(
@@ -64,9 +66,9 @@ export const PHRASES: readonly Entry[] = [
   ...v('rank', 'rank|ranking|rankings|sort|order by|rate'),
   ...v('compare', 'compare|vs|versus|against|comparison'),
   ...v('keep', 'keep|leave|spare|skip|ignore'),
-  ...q('what', "what|whats|what's|what is|what are|what do|what does"),
+  ...q('what', "what|whats|what's|what is|what are|what do|what does|wat|wats"),
   ...q('which', 'which|which ones'),
-  ...q('how_many', 'how many|number of|count|count of'),
+  ...q('how_many', 'how many|hw many|number of|count|count of'),
   ...q('how_much', 'how much'),
   ...q('when', 'when|by when|what date'),
   ...q('who', "who|who's|whos"),
@@ -88,15 +90,21 @@ export const PHRASES: readonly Entry[] = [
   ...cue('po', 'purchase order|purchase orders|po|pos|orders|deliveries'),
   ...cue('open', 'open|outstanding|pending|not delivered|undelivered|awaiting'),
   ...cue('overdue', 'overdue|past due|late orders'),
-  ...cue('late', 'late|late most|most late|latest|delays|delayed|tardy'),
+  ...cue(
+    'late',
+    'late|late most|most late|latest|delays|delayed|tardy|most often late|late most often|often late',
+  ),
   ...cue('value', 'value|worth|valuation|cost us|tied up|money'),
   ...cue('cover', 'days of cover|cover|coverage|days of stock|days left|last|runway'),
-  ...cue('run_out', 'run out|runs out|running out|run dry|stock out|stockout|sell out|out first'),
+  ...cue(
+    'run_out',
+    'runs out first|run out first|running out first|run out|runs out|running out|run dry|stock out|stockout|sell out|out first',
+  ),
   ...cue('overstock', 'overstock|overstocked|too much|too many|excess|surplus|overstocking'),
-  ...cue('units', 'units|unit|pieces|pcs|pc|boxes|box|packs|cases|more|extra|qty|of them'),
+  ...cue('units', 'units|unit|pieces|pcs|pc|boxes|box|packs|cases|more|extra|of them'),
   ...cue('total', 'total|totals|altogether|in total|overall|sum'),
-  ...cue('best', 'best|most reliable|top|highest|fastest|most|good|strongest'),
-  ...cue('worst', 'worst|least reliable|lowest|slowest|poorest|weakest|bad|least'),
+  ...cue('best', 'best|best first|top|highest|fastest|shortest|quickest|most|good|strongest'),
+  ...cue('worst', 'worst|worst first|lowest|slowest|longest|poorest|weakest|bad|least'),
   ...cue('demand', 'demand|sales|sell through|usage|need over'),
   ...cue(
     'just_added',
@@ -114,7 +122,7 @@ export const PHRASES: readonly Entry[] = [
   ...cue('days', 'days|day'),
   ...cond(
     'low_stock',
-    'low stock|low|low on stock|running low|run low|below reorder point|below the reorder point|at or below reorder point|under reorder point|under the reorder point|short|understocked|below reorder|need restocking|needs restocking|needing restocking|need reordering|needs reordering',
+    'low stock|low|below their reorder point|below its reorder point|low on stock|running low|run low|below reorder point|below the reorder point|at or below reorder point|under reorder point|under the reorder point|short|understocked|below reorder|need restocking|needs restocking|needing restocking|need reordering|needs reordering',
   ),
   ...cond(
     'out_of_stock',
@@ -122,7 +130,7 @@ export const PHRASES: readonly Entry[] = [
   ),
   ...cond(
     'below_min',
-    'below min|below minimum|under min|under minimum|below min stock|below minimum stock|below the minimum|below the min|under the minimum|below safety stock|less than min',
+    'below min|below minimum|below their minimum|below their min|under their minimum|below its minimum|under min|under minimum|below min stock|below minimum stock|below the minimum|below the min|under the minimum|below safety stock|less than min',
   ),
   ...cond(
     'over_max',
@@ -139,17 +147,24 @@ export const PHRASES: readonly Entry[] = [
   ...metric('p90_lead_time_days', 'p90|p90 lead time|worst case lead time|90th percentile'),
   ...metric('fill_rate', 'fill rate|fill|complete orders|short shipments'),
   ...metric('defect_rate', 'defect rate|defects|defective|quality|faulty|damaged goods'),
+  ...metric('orders', 'number of orders|order count|most orders|order volume|volume'),
   ...metric('score', 'score|overall score|scores'),
   ...field(
     'current_stock',
-    'current_stock|current stock|stock level|stock on hand|on hand|quantity|qty on hand|stock count|units in stock|stock',
+    'current_stock|current stock|stock level|stock on hand|on hand|quantity|qty|qty on hand|stock count|units in stock|stock',
   ),
   ...field(
     'reorder_point',
-    'reorder_point|reorder point|re order point|reorder level|reorder threshold|rop|reorder at',
+    'reorder_point|reorder point|reorder points|reorder levels|re order point|reorder level|reorder threshold|rop|reorder at',
   ),
-  ...field('max_stock', 'max_stock|max stock|maximum stock|max|maximum|max level|maximum level|cap'),
-  ...field('min_stock', 'min_stock|min stock|minimum stock|min|minimum|safety stock|min level|minimum level'),
+  ...field(
+    'max_stock',
+    'max_stock|max stock|max stocks|maximum stock|max|maximum|max level|maximum level|cap',
+  ),
+  ...field(
+    'min_stock',
+    'min_stock|min stock|min stocks|minimum stock|min|minimum|safety stock|min level|minimum level',
+  ),
   ...field('unit_cost', 'unit_cost|unit cost|cost|price|unit price|cost per unit|prices|costs'),
   ...field('lead_time_days', 'lead_time_days|lead time days|lead time'),
   ...field('supplier', 'supplier'),
@@ -162,7 +177,7 @@ export const PHRASES: readonly Entry[] = [
   ...tag({ t: 'neg', n: 'not' }, 'not|but|no|never'),
   ...tag(
     { t: 'neg', n: 'dont' },
-    "don't|dont|do not|doesn't|does not|never touch|don't touch|leave out|leave alone",
+    "don't|dont|do not|doesn't|does not|never touch|don't touch|dont touch|do not touch|leave out|leave alone",
   ),
   ...tag(
     { t: 'all' },
