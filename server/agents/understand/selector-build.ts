@@ -81,7 +81,14 @@ export function buildSelector(
           if (next && ['sup', 'cat', 'item'].includes(next.tag.t) && !skip.has(next)) clause.use(span);
         }
         continue;
-      case 'field':
+      case 'field': {
+        // "safety stock" in a question about a scope: the Safety category's stock, not min_stock.
+        const category = lex.categories.find((c) => c.toLowerCase() === clause.words(span)[0]);
+        if (category && clause.words(span)[1] === 'stock' && !clause.has('item')) {
+          clause.use(span);
+          if (!target.categories.includes(category)) target.categories.push(category);
+          break;
+        }
         // "the Office category": the word names the filter next to it.
         if (
           tag.f === 'category' &&
@@ -90,6 +97,7 @@ export function buildSelector(
           clause.use(span);
         }
         continue;
+      }
       default:
         continue;
     }

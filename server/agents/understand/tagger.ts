@@ -57,6 +57,14 @@ export function tagText(text: string, lex: Lexicon, today: string): Tagged {
     if (free(n.start, n.end)) put(n.start, n.end, { t: 'num', value: n.value, pct: n.pct });
   }
   for (const k of keywords) if (free(k.start, k.end)) put(k.start, k.end, k.tag);
+  // A phrase cut by a name or a period ("sell | through February") still has its shorter meaning.
+  tokens.forEach((t, i) => {
+    if (taken[i] || t.kind === 'quoted' || t.kind === 'ref') return;
+    const hit = lex.phrases
+      .get(t.norm)
+      ?.find((p) => free(i, i + p.words.length) && p.words.every((w, k) => tokens[i + k]?.norm === w));
+    if (hit) put(i, i + hit.words.length, hit.tag);
+  });
   tokens.forEach((t, i) => {
     if (!taken[i] && lex.fillers.has(t.norm)) put(i, i + 1, { t: 'filler' });
   });

@@ -112,7 +112,7 @@ export const PHRASES: readonly Entry[] = [
   ),
   ...cue(
     'last_change',
-    'last change|last agent change|last edit|previous change|that|last one|last action|what you did|the agent change|agent change|last request',
+    'last change|last thing|the last thing you did|last thing you did|last agent change|last edit|previous change|that|last one|last action|what you did|the agent change|agent change|last request',
   ),
   ...cue('percent_word', 'percent|per cent|pct|%'),
   ...cue('half', 'halve|half|halved'),
