@@ -42,6 +42,8 @@ export const ReorderAdviceQuestionSchema = z.object({
   kind: z.literal('reorder_advice'),
   ...reads,
   selector: SelectorSchema,
+  /** "what should I reorder this week": what needs ordering within this many days from today. */
+  within_days: z.number().int().min(1).max(730).optional(),
 });
 
 /** `what is overstocked`: items over max_stock, with the excess. */

@@ -61,7 +61,15 @@ export function buildQuestion(input: GrammarInput): Built {
   }
   if (restockVerb) {
     clause.use(restockVerb, clause.cue('units'));
-    return ask(input, (selector) => ({ kind: 'reorder_advice', writes: false, selector }));
+    const period = clause.first('period', (p) => !p.back && p.kind !== 'since');
+    clause.use(period);
+    const within = period ? Math.max(1, daysBetween(input.today, period.tag.to) + 1) : undefined;
+    return ask(input, (selector) => ({
+      kind: 'reorder_advice',
+      writes: false,
+      selector,
+      ...(within !== undefined ? { within_days: within } : {}),
+    }));
   }
   const leadTime = clause.first('metric', (m) => m.m === 'mean_lead_time_days');
   const fields = [

@@ -1,4 +1,4 @@
-import type { Step } from '../../../shared/plan/index.js';
+import { emptyExclusion, type ItemRef, type Selector, type Step } from '../../../shared/plan/index.js';
 import {
   freeNumbers,
   none,
@@ -53,6 +53,8 @@ const REASONS: readonly [RegExp, 'sold' | 'used' | 'written_off'][] = [
 export function buildMovement(input: GrammarInput, verb: VerbSpan): Built {
   const { clause } = input;
   clause.use(verb);
+  const pairs = quantityPairs(input, verb);
+  if (pairs) return pairs;
   const n = freeNumbers(clause).find((x) => !x.tag.pct);
   if (!n) return none(verb.tag.v === 'receive' ? 'how many units arrived' : 'how many units went out');
   clause.use(n, clause.cue('units'));
@@ -82,4 +84,56 @@ export function buildRemove(input: GrammarInput, verb: VerbSpan): Built {
 export function buildUndo(input: GrammarInput, verb: VerbSpan): Built {
   input.clause.use(verb, input.clause.cue('last_change'));
   return one({ kind: 'undo', writes: true });
+}
+
+/**
+ * "sold 2 hard hat white and 1 hard hat blue": one step per item, each with
+ * the number right before it. Only when every item has its own number.
+ */
+function quantityPairs(input: GrammarInput, verb: VerbSpan): Built | undefined {
+  const { clause, lex } = input;
+  const items = clause.all('item');
+  const nums = freeNumbers(clause).filter((x) => !x.tag.pct);
+  if (items.length < 2 || nums.length !== items.length) return undefined;
+  const steps: Built['steps'] = [];
+  const ambiguous: Built['ambiguous'] = [];
+  for (const [i, item] of items.entries()) {
+    const n = nums[i]!;
+    if (n.end > item.start || (i > 0 && n.start < items[i - 1]!.end)) return undefined;
+    clause.use(n, item);
+    const selector = itemSelector(item.tag.ids, item.tag.said, lex);
+    if (item.tag.ids.length > 1) ambiguous.push({ said: item.tag.said, ids: item.tag.ids });
+    const quantity = n.tag.value;
+    const word = clause.words(verb).join(' ');
+    const reason = REASONS.find(([re]) => re.test(word))?.[1] ?? 'sold';
+    steps.push(
+      verb.tag.v === 'receive'
+        ? { kind: 'receive', writes: true, selector, quantity }
+        : { kind: 'sell', writes: true, selector, quantity, reason },
+    );
+  }
+  for (const u of clause.all('cue')) if (u.tag.c === 'units') clause.use(u);
+  return { steps, ambiguous };
+}
+
+function itemSelector(ids: readonly string[], said: string, lex: GrammarInput['lex']): Selector {
+  const ref: ItemRef =
+    ids.length === 1
+      ? { status: 'resolved', id: ids[0]!, said, by: 'name' }
+      : {
+          status: 'ambiguous',
+          said,
+          candidates: ids.slice(0, 20).map((id) => {
+            const item = lex.items.find((i) => i.id === id);
+            return { id, sku: item?.sku ?? '', name: item?.name ?? id };
+          }),
+        };
+  return {
+    items: [ref],
+    all: false,
+    categories: [],
+    suppliers: [],
+    conditions: [],
+    exclude: emptyExclusion(),
+  };
 }

@@ -17,6 +17,8 @@ export function isSupplierClause(input: GrammarInput): boolean {
   // "how reliable is the supplier of the hard hat": a supplier question about an item's supplier.
   if (clause.has('item') && clause.cue('supplier') && clause.has('metric')) return true;
   if (clause.has('item') && !clause.cue('po')) return false;
+  // "show me everything BoxCraft supplies": a list of the supplier's items.
+  if (clause.has('all') && clause.has('verb', (v) => v.v === 'show') && !clause.has('metric')) return false;
   // Money, cover, run-out, overstock and totals are item questions, even scoped by supplier.
   const itemCues = ['value', 'cover', 'run_out', 'overstock', 'total'] as const;
   if (itemCues.some((c) => clause.cue(c)) || clause.has('verb', (v) => v.v === 'restock')) return false;

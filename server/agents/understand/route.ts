@@ -45,6 +45,8 @@ export function routeClause(input: GrammarInput): Built {
     clause.use(verb);
     return buildEdit(input, { ...verb, tag: { t: 'verb', v: 'decrease' } });
   }
+  const goodsIn = verb ? undefined : gotIn(input);
+  if (goodsIn) return buildMovement(input, goodsIn);
   const assign = verb ? undefined : assignment(input);
   if (assign) return buildEdit(input, assign);
   if (!verb) {
@@ -106,4 +108,15 @@ function assignment(input: GrammarInput): VerbSpan | undefined {
   if (!eq || clause.after(eq)?.tag.t !== 'num') return undefined;
   clause.use(eq);
   return { ...eq, tag: { t: 'verb', v: 'set' } };
+}
+
+/** "got 24 hard hats in": goods in, said the way the shop floor says it. */
+function gotIn(input: GrammarInput): VerbSpan | undefined {
+  const { clause } = input;
+  const words = clause.tokens.slice(clause.start, clause.end).map((t) => t.norm);
+  const last = [...clause.spans].reverse().find((s) => s.tag.t !== 'filler' && s.tag.t !== 'conj');
+  if (!words.includes('got') || last?.tag.t !== 'prep' || last.tag.p !== 'in') return undefined;
+  if (!clause.has('num') || !clause.has('item') || isQuestion(clause)) return undefined;
+  clause.use(last);
+  return { ...last, tag: { t: 'verb', v: 'receive' } };
 }

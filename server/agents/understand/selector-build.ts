@@ -1,4 +1,5 @@
 import { emptyExclusion, type Condition, type ItemRef, type Selector } from '../../../shared/plan/index.js';
+import { daysBetween } from './calendar.js';
 import type { Clause } from './clause.js';
 import type { Lexicon } from './lexicon.js';
 import type { Span } from './tags.js';
@@ -81,6 +82,17 @@ export function buildSelector(
           if (next && ['sup', 'cat', 'item'].includes(next.tag.t) && !skip.has(next)) clause.use(span);
         }
         continue;
+      case 'cue': {
+        // "… that runs out within 2 weeks": a condition, when a period follows.
+        const period = tag.c === 'run_out' ? clause.after(span) : undefined;
+        if (period?.tag.t !== 'period' || period.tag.back || skip.has(period) || clause.used.has(period))
+          continue;
+        const days = period.tag.days ?? daysBetween(period.tag.from, period.tag.to);
+        if (days < 1) continue;
+        clause.use(span, period);
+        target.conditions.push({ kind: 'runs_out_within', days });
+        break;
+      }
       case 'field': {
         // "safety stock" in a question about a scope: the Safety category's stock, not min_stock.
         const category = lex.categories.find((c) => c.toLowerCase() === clause.words(span)[0]);

@@ -255,14 +255,9 @@ export const buyer: CorpusEntry[] = [
   plan('How much does the Strapping Kit Polyester cost?', 'question', [
     ask('item_fields', { selector: S({ items: ['PKG-8879'] }), fields: ['unit_cost'] }),
   ]),
-  plan(
-    'Show me everything BoxCraft supplies',
-    'question',
-    [ask('list_items', { selector: S({ suppliers: ['BoxCraft Packaging'] }) })],
-    {
-      knownGap: '"supplies" after a supplier name is read as a supplier question, not a list of its items',
-    },
-  ),
+  plan('Show me everything BoxCraft supplies', 'question', [
+    ask('list_items', { selector: S({ suppliers: ['BoxCraft Packaging'] }) }),
+  ]),
   plan('What are the on-time rates of Nordpack and Paperhouse in the last 6 months?', 'supplier', [
     supplierQ({
       ask: 'compare',

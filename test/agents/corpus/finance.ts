@@ -163,12 +163,9 @@ export const finance: CorpusEntry[] = [
       window: { from: '2026-09-01', to: '2026-12-03' },
     }),
   ]),
-  plan(
-    "What's the value of the stock that runs out in the next 30 days?",
-    'question',
-    [ask('stock_value', { selector: S({ conditions: [{ kind: 'runs_out_within', days: 30 }] }) })],
-    { knownGap: '"runs out within" is not yet read as a selector condition inside another question' },
-  ),
+  plan("What's the value of the stock that runs out in the next 30 days?", 'question', [
+    ask('stock_value', { selector: S({ conditions: [{ kind: 'runs_out_within', days: 30 }] }) }),
+  ]),
   plan('Forecast demand for Office for the next 3 months', 'forecast', [
     {
       kind: 'forecast',

@@ -53,7 +53,6 @@ export const shopFloor: CorpusEntry[] = [
   ),
   plan('got twenty four hard hat orange in', 'movement', [receive(S({ items: ['SAF-3211'] }), 24)], {
     effects: [{ scope: ['SAF-3211'], set: { current_stock: 363 } }],
-    knownGap: '"got … in" (goods in) is not read as receiving: "got" is a filler and "in" a preposition',
   }),
   plan('recieved 60 pipe clip 22 mm', 'movement', [receive(S({ items: ['PLB-2036'] }), 60)], {
     effects: [{ scope: ['PLB-2036'], set: { current_stock: 589 } }],
@@ -232,9 +231,12 @@ export const shopFloor: CorpusEntry[] = [
   plan(
     'sold 2 hard hat white and 1 hard hat blue',
     'compound',
-    [sell(S({ items: ['SAF-4320', 'SAF-5760'] }), 2)],
+    [sell(S({ items: ['SAF-4320'] }), 2), sell(S({ items: ['SAF-5760'] }), 1)],
     {
-      knownGap: 'two quantities for two items in one movement are not paired up yet',
+      effects: [
+        { scope: ['SAF-4320'], set: { current_stock: 599 } },
+        { scope: ['SAF-5760'], set: { current_stock: 478 } },
+      ],
     },
   ),
   plan(

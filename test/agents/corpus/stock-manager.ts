@@ -280,9 +280,9 @@ export const stockManager: CorpusEntry[] = [
   plan('Which cleaning items are below minimum?', 'question', [
     ask('list_items', { selector: S({ categories: ['Cleaning'], conditions: ['below_min'] }) }),
   ]),
-  plan('What should I reorder this week, and how much?', 'question', [ask('reorder_advice')], {
-    knownGap: '"this week" is a period the reorder advice does not take yet',
-  }),
+  plan('What should I reorder this week, and how much?', 'question', [
+    ask('reorder_advice', { within_days: 4 }),
+  ]),
   plan('Should we reorder the Sink Trap?', 'question', [
     ask('reorder_advice', { selector: S({ items: ['PLB-3932'] }) }),
   ]),
