@@ -59,7 +59,7 @@ export function buildEdit(input: GrammarInput, verb: VerbSpan): Built {
     const value = to.num.tag.value;
     step = (selector) => ({ kind: 'set_field', writes: true, selector, field, value });
   } else if (verb.tag.v === 'set' && !by) {
-    const value = valueAfterTo(input, skip);
+    const value = valueAfterTo(input, skip) ?? freeTextAfterTo(input, field);
     if (value === undefined) {
       const n = freeNumbers(clause).find((x) => !x.tag.pct);
       if (!n) return none(`the new value of ${field}`);
@@ -138,4 +138,25 @@ function valueAfterTo(input: GrammarInput, skip: Set<Span>): string | number | u
     return value;
   }
   return undefined;
+}
+
+/**
+ * A text field's new value as typed, when it is no known name ("set the bin
+ * of X to B7"): the untagged words after "to", up to the end of the clause.
+ */
+function freeTextAfterTo(input: GrammarInput, field: string): string | undefined {
+  const { clause, lex } = input;
+  if (NUMERIC_FIELDS.has(field)) return undefined;
+  const prep = clause.all('prep').find((p) => p.tag.p === 'to' && !clause.used.has(p));
+  if (!prep) return undefined;
+  const rest = clause.tokens.slice(prep.end, clause.end).filter((t) => t.kind !== 'punct');
+  while (rest.length > 0 && lex.fillers.has(rest.at(-1)!.norm)) rest.pop();
+  if (rest.length === 0) return undefined;
+  const end = rest.at(-1)!.end;
+  const tagged = clause.spans.some(
+    (s) => s.start >= prep.end && s.tag.t !== 'filler' && clause.tokens[s.start]!.start < end,
+  );
+  if (tagged) return undefined;
+  clause.useRange(prep.start, clause.tokens.indexOf(rest.at(-1)!) + 1);
+  return rest.map((t) => t.raw).join(' ');
 }
