@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buyer } from './corpus/buyer.js';
 import { contract } from './corpus/contract.js';
 import { finance } from './corpus/finance.js';
+import { fresh } from './corpus/fresh.js';
 import { more } from './corpus/more.js';
 import { checkEntry } from './corpus/run-entry.js';
 import { planSafetyProblems } from '../../server/agents/understand/safety.js';
@@ -18,7 +19,15 @@ import { demoBoard, TODAY, type DemoBoard } from './understand/demo-lexicon.js';
  * failing. Plans that pass must also be safe and touch exactly the expected
  * items on the seeded board.
  */
-const CORPUS: CorpusEntry[] = [...stockManager, ...buyer, ...shopFloor, ...finance, ...more, ...contract];
+const CORPUS: CorpusEntry[] = [
+  ...stockManager,
+  ...buyer,
+  ...shopFloor,
+  ...finance,
+  ...more,
+  ...fresh,
+  ...contract,
+];
 const REQUIRED_RATE = 0.95;
 const WRITE_KINDS = new Set([
   'set_field',

@@ -22,7 +22,7 @@ export function buildRestock(input: GrammarInput, verb: VerbSpan): Built {
   let target: (Step & { kind: 'restock' })['target'] = { kind: 'max' };
   const to = numberAfter(clause, 'to') ?? numberAfter(clause, 'until');
   const by = numberAfter(clause, 'by');
-  const toMax = clause.first('prep', (p) => p.p === 'to');
+  const toMax = clause.first('prep', (p) => p.p === 'to' || p.p === 'until');
   const maxField = toMax && clause.after(toMax);
   if (to) {
     clause.use(to.prep, to.num);

@@ -83,6 +83,12 @@ export function buildSelector(
         }
         continue;
       case 'cue': {
+        if (tag.c === 'overstock') {
+          // "the value of overstocked items": over max_stock.
+          clause.use(span);
+          target.conditions.push({ kind: 'over_max' });
+          break;
+        }
         // "… that runs out within 2 weeks": a condition, when a period follows.
         const period = tag.c === 'run_out' ? clause.after(span) : undefined;
         if (period?.tag.t !== 'period' || period.tag.back || skip.has(period) || clause.used.has(period))

@@ -176,6 +176,12 @@ function nameSpans(tokens: readonly Token[], lex: Lexicon, isKeyword: (k: number
         run.map((t) => t.norm),
       );
       if (matches.length === 0) continue;
+      // "received 100 nylon lock nut m8": a number first is a quantity unless the name starts with it.
+      if (
+        run[0]!.kind === 'number' &&
+        !matches.some((m) => lex.nameWords.get(m.item.id)?.[0] === run[0]!.norm)
+      )
+        continue;
       const exact = matches.filter((m) => m.coverage >= 1);
       const ids = (exact.length === 1 ? exact : matches).map((m) => m.item.id);
       candidates.push({ start, end, ids, exact: exact.length === 1 });

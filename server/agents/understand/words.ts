@@ -165,7 +165,7 @@ export const PHRASES: readonly Entry[] = [
     'min_stock',
     'min_stock|min stock|min stocks|minimum stock|min|minimum|safety stock|min level|minimum level',
   ),
-  ...field('unit_cost', 'unit_cost|unit cost|cost|price|unit price|cost per unit|prices|costs'),
+  ...field('unit_cost', 'unit_cost|unit cost|unit costs|cost|price|unit price|cost per unit|prices|costs'),
   ...field('lead_time_days', 'lead_time_days|lead time days|lead time'),
   ...field('supplier', 'supplier'),
   ...field('category', 'category|categories'),
