@@ -1,3 +1,4 @@
+import type { AgentRequestResponse } from '../shared/http.js';
 import type { LatencySummary } from './stats.js';
 import type { Endpoint } from './worker/clients.js';
 import type { Metric, PhaseName } from './workload.js';
@@ -60,9 +61,8 @@ export interface SubscribersApi {
   join(p: { endpoint: Endpoint; timeoutMs: number }): null;
 }
 
-export interface RequestReply {
-  messages: { type: string; message: string; data?: Record<string, unknown> }[];
-}
+/** The HTTP requests route's JSON answer. */
+export type RequestReply = AgentRequestResponse;
 
 export interface FloorApi {
   run(p: { n: number; mode: 'each' | 'merged' }): FloorPart;

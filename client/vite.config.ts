@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { Paths } from '../shared/protocol.js';
 import { serviceWorker } from './vite-sw-plugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -22,9 +23,9 @@ export default defineConfig({
     // shared/ lives outside client/: let the dev server read it.
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
     proxy: {
-      '/yjs': { target: backend, ws: true },
-      '/progress': { target: backend, ws: true },
-      '/api': { target: backend },
+      [Paths.sync]: { target: backend, ws: true },
+      [Paths.progress]: { target: backend, ws: true },
+      [Paths.api]: { target: backend },
     },
   },
 });

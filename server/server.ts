@@ -4,15 +4,15 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Config } from './config.js';
 import { HANDLERS } from './agents/handlers.js';
 import { createIntentParser } from './agents/intents/create-parser.js';
-import { Orchestrator } from './agents/orchestrator.js';
+import { Orchestrator } from './requests/orchestrator.js';
 import { createMockData } from './data/mock-data.js';
 import { createApp } from './http/app.js';
-import { serveProgressSocket } from './http/progress-socket.js';
 import { mountRequestsRoute } from './http/requests-route.js';
 import { attachWebSockets } from './http/websockets.js';
 import type { Logger } from './logger.js';
 import type { AgentMemory } from './agents/memory/memory.js';
-import { RateLimiter } from './http/rate-limiter.js';
+import { requestAcceptor } from './requests/accept-request.js';
+import { RateLimiter } from './requests/rate-limiter.js';
 import { LocalProgressHub, type ProgressHub } from './progress/hub.js';
 import { createDemoSeeder } from './seed/demo-seed.js';
 import { SqliteAgentMemory } from './store/sqlite-memory.js';
@@ -72,6 +72,8 @@ export async function startServer(
     line: scale?.line,
   });
   scale?.line.onCancel((room, requestId) => orchestrator.cancel(room, requestId));
+  // One policy for agent requests, whether they come over the progress socket or HTTP.
+  const accept = requestAcceptor({ orchestrator, rateLimiter, logger });
   const app = createApp({
     logger,
     registry,
@@ -79,7 +81,7 @@ export async function startServer(
     authSecret: config.AUTH_SECRET,
     maxBodyBytes: config.MAX_BODY_BYTES,
     corsOrigins: config.CORS_ORIGINS.split(',').map((o) => o.trim()),
-    roomRoutes: (routes) => mountRequestsRoute(routes, { hub, orchestrator, rateLimiter }),
+    roomRoutes: (routes) => mountRequestsRoute(routes, { hub, accept }),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const sockets = attachWebSockets(server, {
@@ -90,13 +92,7 @@ export async function startServer(
     authSecret: config.AUTH_SECRET,
     maxConnectionsPerRoom: config.MAX_CONNECTIONS_PER_ROOM,
     maxBufferedBytes: config.MAX_BUFFERED_BYTES,
-    onProgressSocket: (ws, room, access) =>
-      serveProgressSocket(
-        ws,
-        room,
-        { hub, orchestrator, logger, rateLimiter, maxBufferedBytes: config.MAX_BUFFERED_BYTES },
-        { readOnly: access.grant === 'read', userId: access.userId },
-      ),
+    progress: { hub, orchestrator, accept, logger, maxBufferedBytes: config.MAX_BUFFERED_BYTES },
   });
 
   await new Promise<void>((resolve, reject) => {

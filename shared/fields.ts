@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 const count = z.number().int().nonnegative();
 
-export const KNOWN_FIELDS = {
+const KNOWN_FIELDS = {
   sku: z.string().min(1),
   category: z.string(),
   supplier: z.string(),

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { ItemSchema } from './items.js';
 import { ProgressMessageSchema, RequestContextSchema } from './progress.js';
 
-/** Bodies of the HTTP API (HTTP-1…HTTP-5, docs/PROTOCOL.md). */
+/**
+ * Bodies of the HTTP API (HTTP-1…HTTP-5, docs/PROTOCOL.md). The server's
+ * routes type their answers with these; programs that read the answers (the
+ * tests, the bench) parse them with these.
+ */
 
 export const HealthResponseSchema = z.object({ ok: z.literal(true) });
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
 export const AgentRequestBodySchema = z.object(
   {

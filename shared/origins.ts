@@ -25,6 +25,13 @@ export interface RemoteOrigin {
   readonly via: 'connection' | 'store' | 'redis' | 'peer';
 }
 
+/**
+ * Writers inside the server process, which edit a room's live document
+ * through `Room.transact`. A future server-side writer (a guard, an import,
+ * MCP) adds its member here and its stamp to `updatedByOf`.
+ */
+export type ServerOrigin = AgentOrigin | SeedOrigin;
+
 /** Origins of local writes: these stamp `updated_by`. */
 export type WriteOrigin = UserOrigin | AgentOrigin | SeedOrigin;
 export type Origin = WriteOrigin | RemoteOrigin;

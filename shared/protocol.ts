@@ -24,6 +24,15 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/** WebSocket `readyState` values (the same in browsers and in `ws`), named for server and client. */
+export const ReadyState = {
+  connecting: 0,
+  open: 1,
+  closing: 2,
+  closed: 3,
+} as const;
+export type ReadyState = (typeof ReadyState)[keyof typeof ReadyState];
+
 /** URL prefixes of the contract (SYNC-1, PROG-1, HTTP-2); a room name follows each. */
 export const Paths = {
   sync: '/yjs',

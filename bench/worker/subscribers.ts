@@ -1,3 +1,4 @@
+import { AgentRequestResponseSchema } from '../../shared/http.js';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { RequestReply, SubscribersApi } from '../ipc.js';
@@ -97,8 +98,11 @@ export function subscriberHandlers(): Handlers<SubscribersApi> {
         body,
       });
       if (!response.ok) throw new Error(`POST ${url}: HTTP ${response.status} ${await response.text()}`);
-      const reply = (await response.json()) as RequestReply;
-      return { sentAt, repliedAt: now(), reply };
+      const json: unknown = await response.json();
+      const repliedAt = now();
+      // Checked after the clock stops: the measure is the server's, not the schema's.
+      const reply: RequestReply = AgentRequestResponseSchema.parse(json);
+      return { sentAt, repliedAt, reply };
     },
 
     async join({ endpoint: other, timeoutMs }) {

@@ -7,7 +7,7 @@ export function normal(rng: Random): number {
 }
 
 /** Marsaglia–Tsang, shape ≥ 1, scale 1. */
-export function gamma(rng: Random, shape: number): number {
+function gamma(rng: Random, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {

@@ -4,7 +4,8 @@ import type { AgentRun } from './run.js';
 /** What a finished request reports in its `complete` message. */
 export interface Outcome {
   message: string;
-  data?: Record<string, unknown>;
+  /** Summary figures of the agent; `itemIds`, when given, are also linked as the `complete`'s `data.refs`. */
+  data?: Record<string, unknown> & { itemIds?: string[] };
 }
 
 export type Handler<K extends IntentKind = IntentKind> = (

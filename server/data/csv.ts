@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse, type Info } from 'csv-parse/sync';
 import type { z } from 'zod';
+import { formatIssues } from '../../shared/zod-issues.js';
 
 /**
  * A CSV that cannot be used as it is. The message names the file, the
@@ -56,7 +57,7 @@ export async function readCsv<S extends RowSchema>(file: string, schema: S): Pro
 const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
 
 /** Like readCsv, on text already in memory; `file` only names it in errors. */
-export function parseCsv<S extends RowSchema>(file: string, source: string, schema: S): z.output<S>[] {
+function parseCsv<S extends RowSchema>(file: string, source: string, schema: S): z.output<S>[] {
   const records = parseRecords(file, source);
   // Line numbers cost a second parse (csv-parse's `info` option doubles its time on the
   // 146k-row sales history), so they are looked up only for the record that fails.
@@ -114,11 +115,8 @@ function headerProblem(columns: readonly string[], required: readonly string[]):
 }
 
 function describeIssues(error: z.ZodError, row: Readonly<Record<string, unknown>>): string {
-  return error.issues
-    .map((issue) => {
-      const column = issue.path[0];
-      if (typeof column !== 'string') return issue.message;
-      return `${column} ${issue.message} (got ${JSON.stringify(row[column])})`;
-    })
-    .join('; ');
+  // Rows are flat, so a path is one column name; the value shown is the cell as read.
+  return formatIssues(error, '', (issue, column) =>
+    column ? `${column} ${issue.message} (got ${JSON.stringify(row[column])})` : issue.message,
+  );
 }

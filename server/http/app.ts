@@ -7,8 +7,10 @@ import { cors } from 'hono/cors';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
+import type { ErrorResponse, HealthResponse, ItemsResponse } from '../../shared/http.js';
 import { listItems } from '../../shared/items.js';
-import { isValidRoomName } from '../../shared/room-name.js';
+import { Paths } from '../../shared/protocol.js';
+import { isValidRoomName, ROOM_NAME_RULE } from '../../shared/room-name.js';
 import { bearerToken, checkAccess, type Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
 import { RoomLimitError, type RoomRegistry } from '../sync/registry.js';
@@ -28,8 +30,7 @@ export interface AppDeps {
 /** The room named in the path, or a 400 before anything else happens. */
 export function roomParam(c: Context): string {
   const room = c.req.param('room') ?? '';
-  if (!isValidRoomName(room))
-    throw new HTTPException(400, { message: 'room name must match ^[A-Za-z0-9_-]{1,64}$' });
+  if (!isValidRoomName(room)) throw new HTTPException(400, { message: ROOM_NAME_RULE });
   return room;
 }
 
@@ -72,36 +73,37 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const origins = (deps.corsOrigins ?? []).filter(Boolean);
   // Same origin only unless configured: without CORS headers a browser keeps other sites out.
   if (origins.length > 0)
-    app.use('/api/*', cors({ origin: origins, allowHeaders: ['Authorization', 'Content-Type'] }));
+    app.use(`${Paths.api}/*`, cors({ origin: origins, allowHeaders: ['Authorization', 'Content-Type'] }));
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
-    if (error instanceof RoomLimitError) return c.json({ error: error.message }, 503);
+    if (error instanceof HTTPException)
+      return c.json({ error: error.message } satisfies ErrorResponse, error.status);
+    if (error instanceof RoomLimitError) return c.json({ error: error.message } satisfies ErrorResponse, 503);
     deps.logger.error({ err: error, path: c.req.path }, 'request failed');
-    return c.json({ error: 'internal error' }, 500);
+    return c.json({ error: 'internal error' } satisfies ErrorResponse, 500);
   });
 
   // LIM-3: bodies up to 8 MiB, larger ones get 413.
   app.use(
-    '/api/*',
+    `${Paths.api}/*`,
     bodyLimit({
       maxSize: deps.maxBodyBytes ?? 8 * 1024 * 1024,
-      onError: (c) => c.json({ error: 'body too large' }, 413),
+      onError: (c) => c.json({ error: 'body too large' } satisfies ErrorResponse, 413),
     }),
   );
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get(`${Paths.api}/health`, (c) => c.json({ ok: true } satisfies HealthResponse));
 
   // Room name first (400), then the token (401/403); the grant is kept for the routes.
-  app.use('/api/rooms/:room/*', async (c, next) => {
+  app.use(`${Paths.api}/rooms/:room/*`, async (c, next) => {
     const room = roomParam(c);
     const checked = await checkAccess(deps.authSecret, bearerToken(c.req.header('authorization')), room);
-    if (!checked.ok) return c.json({ error: checked.message }, checked.status);
+    if (!checked.ok) return c.json({ error: checked.message } satisfies ErrorResponse, checked.status);
     c.set('access', checked.access);
     await next();
   });
 
-  app.get('/api/rooms/:room/items', async (c) => {
+  app.get(`${Paths.api}/rooms/:room/items`, async (c) => {
     const room = roomParam(c);
     const items = await deps.registry.withRoom(room, async (r) => {
       const read = listItems(r.doc);
@@ -109,18 +111,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       await r.whenStored();
       return read;
     });
-    return c.json({ items });
+    return c.json({ items } satisfies ItemsResponse);
   });
 
   deps.roomRoutes?.(app);
 
-  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+  app.all(`${Paths.api}/*`, (c) => c.json({ error: 'not found' } satisfies ErrorResponse, 404));
 
   // A plain request on a WebSocket path: 400 for a bad room, otherwise ask for the upgrade.
-  for (const prefix of ['/yjs', '/progress']) {
+  for (const prefix of [Paths.sync, Paths.progress]) {
     app.all(`${prefix}/:room`, (c) => {
       roomParam(c);
-      return c.json({ error: 'WebSocket upgrade required' }, 426);
+      return c.json({ error: 'WebSocket upgrade required' } satisfies ErrorResponse, 426);
     });
   }
 

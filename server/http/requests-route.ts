@@ -1,12 +1,39 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { streamSSE } from 'hono/streaming';
-import { AgentRequestBodySchema } from '../../shared/http.js';
-import { isTerminal, type ProgressMessage } from '../../shared/progress.js';
-import { RequestError } from '../agents/errors.js';
-import type { Orchestrator } from '../agents/orchestrator.js';
+import { AgentRequestBodySchema, type AgentRequestResponse, type ErrorResponse } from '../../shared/http.js';
+import {
+  isTerminal,
+  PROGRESS_PROTOCOL_HEADER,
+  PROGRESS_PROTOCOL_VERSION,
+  type ProgressMessage,
+} from '../../shared/progress.js';
+import { Paths } from '../../shared/protocol.js';
+import { formatIssues } from '../../shared/zod-issues.js';
 import type { ProgressHub } from '../progress/hub.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { AcceptRequest, Refusal } from '../requests/accept-request.js';
 import { roomParam, type AppEnv } from './app.js';
+
+/** How each refusal of acceptRequest answers over HTTP. */
+const STATUS = {
+  read_only: 403,
+  rate_limited: 429,
+  conflict: 409,
+  internal: 500,
+} as const satisfies Record<Refusal, number>;
+
+/**
+ * The address the request came from, which names the caller for the rate
+ * limit when no token does. Not X-Forwarded-For: any client can write that.
+ */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // No Node socket behind the request (app.request in tests).
+    return 'unknown';
+  }
+}
 
 /**
  * POST /api/rooms/<room>/requests: runs an agent request and answers with
@@ -15,28 +42,21 @@ import { roomParam, type AppEnv } from './app.js';
  */
 export function mountRequestsRoute(
   app: Hono<AppEnv>,
-  deps: { hub: ProgressHub; orchestrator: Orchestrator; rateLimiter: RateLimiter },
+  deps: { hub: ProgressHub; accept: AcceptRequest },
 ): void {
-  app.post('/api/rooms/:room/requests', async (c) => {
+  app.post(`${Paths.api}/rooms/:room/requests`, async (c) => {
     const room = roomParam(c);
-    const access = c.get('access');
-    if (access.grant !== 'write') return c.json({ error: 'your access to this room is read-only' }, 403);
+    const { grant, userId } = c.get('access');
     let json: unknown;
     try {
       json = await c.req.json();
     } catch {
-      return c.json({ error: 'body must be JSON' }, 400);
+      return c.json({ error: 'body must be JSON' } satisfies ErrorResponse, 400);
     }
     const body = AgentRequestBodySchema.safeParse(json);
-    if (!body.success) {
-      const detail = body.error.issues.map((i) =>
-        i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
-      );
-      return c.json({ error: detail.join('; ') }, 400);
-    }
+    if (!body.success) return c.json({ error: formatIssues(body.error) } satisfies ErrorResponse, 400);
 
-    const caller = access.userId ?? body.data.userId ?? c.req.header('x-forwarded-for') ?? 'anonymous';
-    if (!deps.rateLimiter.take(`user:${caller}`)) return c.json({ error: 'too many requests' }, 429);
+    // Listening from before the submit: its `start` is published at once.
     const requestId = body.data.requestId ?? globalThis.crypto.randomUUID();
     const messages: ProgressMessage[] = [];
     let notify: (() => void) | null = null;
@@ -47,14 +67,17 @@ export function mountRequestsRoute(
       if (isTerminal(message)) done = true;
       notify?.();
     });
-    try {
-      deps.orchestrator.submit({ room, ...body.data, requestId, userId: access.userId ?? body.data.userId });
-    } catch (error) {
+    const accepted = deps.accept(
+      { room, grant, userId, transportKey: `addr:${clientAddress(c)}` },
+      { ...body.data, requestId },
+    );
+    if (!accepted.ok) {
       unsubscribe();
-      if (error instanceof RequestError) return c.json({ error: error.message }, 409);
-      throw error;
+      return c.json({ error: accepted.message } satisfies ErrorResponse, STATUS[accepted.refusal]);
     }
     const next = () => new Promise<void>((resolve) => (notify = resolve));
+    // The messages' shape version, outside the messages (their fields are fixed by the contract).
+    c.header(PROGRESS_PROTOCOL_HEADER, String(PROGRESS_PROTOCOL_VERSION));
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
       return streamSSE(c, async (stream) => {
@@ -73,6 +96,6 @@ export function mountRequestsRoute(
     }
     while (!done) await next();
     unsubscribe();
-    return c.json({ requestId, messages });
+    return c.json({ requestId, messages } satisfies AgentRequestResponse);
   });
 }

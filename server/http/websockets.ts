@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/protocol.js';
 import { checkAccess, type Access } from '../auth/access.js';
 import type { Logger } from '../logger.js';
+import { ProgressConnection, type ProgressConnectionDeps } from '../requests/progress-connection.js';
 import { SyncConnection } from '../sync/connection.js';
 import type { RoomRegistry } from '../sync/registry.js';
 import { matchChannel } from './route-room.js';
@@ -21,7 +22,8 @@ export interface WebSocketOptions {
   maxConnectionsPerRoom?: number;
   /** A client whose unsent bytes exceed this is dropped (default 64 MiB). */
   maxBufferedBytes?: number;
-  onProgressSocket?: (socket: WebSocket, room: string, access: Access) => void;
+  /** What a /progress connection needs; without it /progress answers 404. */
+  progress?: ProgressConnectionDeps;
 }
 
 export interface WebSocketLayer {
@@ -45,8 +47,8 @@ function toBytes(data: RawData): Uint8Array {
 
 /**
  * The WebSocket edge: routes upgrades (400 for a bad room name before any
- * upgrade), keeps sockets alive with ping/pong, and passes bytes to the
- * transport-free sync core.
+ * upgrade), keeps sockets alive with ping/pong, and passes frames to the
+ * transport-free cores: SyncConnection for /yjs, ProgressConnection for /progress.
  */
 export function attachWebSockets(server: Server, options: WebSocketOptions): WebSocketLayer {
   const { logger, registry } = options;
@@ -120,11 +122,23 @@ export function attachWebSockets(server: Server, options: WebSocketOptions): Web
     );
   };
 
+  const acceptProgress = (
+    ws: WebSocket,
+    room: string,
+    access: Access,
+    deps: ProgressConnectionDeps,
+  ): void => {
+    const connection = new ProgressConnection(ws, room, access, deps);
+    ws.on('message', (data, isBinary) => connection.handle(isBinary ? toBytes(data) : data.toString()));
+    ws.on('close', () => connection.close());
+  };
+
   const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = matchChannel(url.pathname);
-    if (!match || (match.channel === 'progress' && !options.onProgressSocket)) {
+    const progress = options.progress;
+    if (!match || (match.channel === 'progress' && !progress)) {
       return rejectUpgrade(socket, 404, 'Not Found');
     }
     if (match.room === null) return rejectUpgrade(socket, 400, 'Bad Request');
@@ -144,7 +158,7 @@ export function attachWebSockets(server: Server, options: WebSocketOptions): Web
       countIn(room, ws);
       expireAt(ws, access);
       if (match.channel === 'sync') acceptSync(ws, room, access);
-      else options.onProgressSocket!(ws, room, access);
+      else acceptProgress(ws, room, access, progress!);
     });
   };
 

@@ -1,10 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Room } from '../sync/room.js';
+import type { ReplicaRoom } from '../sync/room/room-options.js';
 import type { Bus } from './bus.js';
 import { encodeRoomMessage } from './room-messages.js';
 
 /** Origin of awareness changes that came from another process. */
-export class NodeOrigin {
+class NodeOrigin {
   readonly source = 'remote';
   readonly via = 'redis';
   constructor(readonly node: string) {}
@@ -35,7 +35,7 @@ export class AwarenessRelay {
   private readonly owners = new Map<number, string>();
 
   constructor(
-    private readonly room: Room,
+    private readonly room: ReplicaRoom,
     private readonly bus: Bus,
     private readonly channel: string,
   ) {

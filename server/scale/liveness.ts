@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Bus } from './bus.js';
 
 /** A process not heard from for this many heartbeat intervals is taken for dead. */
-export const MISSED_BEATS = 3;
+const MISSED_BEATS = 3;
 
 /**
  * Which server processes are alive. Every interval each process refreshes

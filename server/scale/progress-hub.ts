@@ -1,4 +1,4 @@
-import { isTerminal, ProgressMessageSchema, type ProgressMessage } from '../../shared/progress.js';
+import { decodeProgressMessage, isTerminal, type ProgressMessage } from '../../shared/progress.js';
 import type { Logger } from '../logger.js';
 import { LocalProgressHub, type ProgressHub, type ProgressListener } from '../progress/hub.js';
 import type { Bus } from './bus.js';
@@ -55,8 +55,20 @@ export class RedisProgressHub implements ProgressHub {
       return;
     }
     if (parsed.node === this.bus.node || typeof parsed.room !== 'string') return;
-    const message = ProgressMessageSchema.safeParse(parsed.message);
-    if (message.success) this.deliver(parsed.room, message.data);
+    // Lenient like the browser: a message whose data another version shaped differently still
+    // reaches the watchers (its line, and the end of its request), without that data.
+    const decoded = decodeProgressMessage(parsed.message);
+    if (!decoded) {
+      this.logger.warn({ room: parsed.room }, 'dropping a progress message that is not one');
+      return;
+    }
+    if (decoded.dataDropped) {
+      this.logger.warn(
+        { room: parsed.room, type: decoded.message.type },
+        'progress message data did not match its schema; relayed without it',
+      );
+    }
+    this.deliver(parsed.room, decoded.message);
   }
 
   private deliver(room: string, message: ProgressMessage): void {

@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import type { Room } from '../sync/room.js';
+import type { ReplicaRoom } from '../sync/room/room-options.js';
 import type { Bus } from './bus.js';
 import { encodeRoomMessage } from './room-messages.js';
 
 /** How long a gap may stay open before the store is asked: reordering between publishers heals faster. */
-export const GAP_GRACE_MS = 100;
+const GAP_GRACE_MS = 100;
 const MAX_RETRY_MS = 5000;
 
 /**
@@ -31,7 +31,7 @@ export class ReplicatedRoom {
   private retryMs = GAP_GRACE_MS;
 
   constructor(
-    readonly room: Room,
+    readonly room: ReplicaRoom,
     private readonly bus: Bus,
     private readonly store: Store,
     private readonly channel: string,

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import type { Room, RoomReplicator } from '../sync/room.js';
+import type { ReplicaRoom, RoomReplicator } from '../sync/room/room-options.js';
 import { AwarenessRelay } from './awareness-relay.js';
 import type { Bus } from './bus.js';
 import type { NodeLiveness } from './liveness.js';
@@ -8,7 +8,7 @@ import { ReplicatedRoom } from './replicated-room.js';
 import { decodeRoomMessage, encodeRoomMessage } from './room-messages.js';
 
 interface Attached {
-  room: Room;
+  room: ReplicaRoom;
   channel: string;
   updates: ReplicatedRoom;
   awareness: AwarenessRelay;
@@ -43,7 +43,7 @@ export class RedisReplicator implements RoomReplicator {
     return this.rooms.size;
   }
 
-  async attach(room: Room): Promise<void> {
+  async attach(room: ReplicaRoom): Promise<void> {
     const channel = this.bus.key('room', room.name);
     const entry: Attached = {
       room,
@@ -62,12 +62,12 @@ export class RedisReplicator implements RoomReplicator {
     }
   }
 
-  committed(room: Room, first: number, last: number, update: Uint8Array): void {
+  committed(room: ReplicaRoom, first: number, last: number, update: Uint8Array): void {
     const entry = this.rooms.get(room.name);
     if (entry?.room === room) entry.updates.committed(first, last, update);
   }
 
-  detach(room: Room): void {
+  detach(room: ReplicaRoom): void {
     const entry = this.rooms.get(room.name);
     if (entry?.room !== room) return;
     this.rooms.delete(room.name);

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { RequestLine } from '../agents/orchestrator.js';
+import type { RequestLine } from '../requests/orchestrator.js';
 import type { Logger } from '../logger.js';
 import type { Bus } from './bus.js';
 import type { NodeLiveness } from './liveness.js';

@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding';
  * are bytes and can be large. Ephemeral: the store, not this channel, is
  * the record; every kind can be lost without losing data.
  */
-export const RoomMessageKind = {
+const RoomMessageKind = {
   /** Updates committed as sequence numbers first..last. */
   update: 0,
   /** An awareness update of the sender's own peers. */

@@ -2,17 +2,18 @@ import { addMissingItems } from '../../shared/items.js';
 import type { MockData } from '../data/mock-data.js';
 import { inventoryItemFromRow } from '../data/inventory-items.js';
 import type { Logger } from '../logger.js';
-import { LocalPeer } from '../sync/local-peer.js';
-import type { Room } from '../sync/room.js';
+import type { Room } from '../sync/room/room.js';
 import type { RoomInitializer } from '../sync/registry.js';
+import type { SeedOrigin } from '../../shared/origins.js';
 
-export const DEMO_ROOM = 'demo';
+const DEMO_ROOM = 'demo';
+const SEED: SeedOrigin = Object.freeze({ source: 'seed' });
 
 /**
  * Fills `demo` from inventory.csv the first time it is opened with an empty
  * document (no stored history). Items are keyed by SKU, so two processes
- * seeding at once converge on one copy of each. The seed goes through a
- * LocalPeer: stored first, like any client's edit.
+ * seeding at once converge on one copy of each. The seed is one
+ * `room.transact`: stored first, like any client's edit.
  */
 export function createDemoSeeder(data: MockData, logger: Logger): RoomInitializer {
   return async (room: Room) => {
@@ -23,11 +24,7 @@ export function createDemoSeeder(data: MockData, logger: Logger): RoomInitialize
   };
 }
 
-export async function seedRoom(room: Room, items: Parameters<typeof addMissingItems>[1]): Promise<void> {
-  const peer = new LocalPeer(room);
-  try {
-    addMissingItems(peer.doc, items, { source: 'seed' });
-  } finally {
-    await peer.leave();
-  }
+async function seedRoom(room: Room, items: Parameters<typeof addMissingItems>[1]): Promise<void> {
+  room.transact((doc) => addMissingItems(doc, items, SEED), SEED);
+  await room.whenStored();
 }

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS room_updates (
 ) WITHOUT ROWID;
 `;
 
-export function openSqliteDatabase(dataDir: string): Database.Database {
+function openSqliteDatabase(dataDir: string): Database.Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
   const mode = db.pragma('journal_mode = WAL', { simple: true });

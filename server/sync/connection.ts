@@ -1,17 +1,8 @@
-import { CloseCode } from '../../shared/protocol.js';
+import { CloseCode, ReadyState } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
+import type { SocketLike } from '../socket-like.js';
 import { decodeClientFrame } from './frames.js';
-import type { Room, RoomPeer } from './room.js';
-
-/** The part of a WebSocket the sync core needs; `ws` sockets fit it, and so do test doubles. */
-export interface SocketLike {
-  readonly readyState: number;
-  readonly bufferedAmount: number;
-  send(data: Uint8Array, callback?: (error?: Error) => void): void;
-  close(code?: number, reason?: string): void;
-}
-
-const OPEN = 1;
+import type { Room, RoomPeer } from './room/room.js';
 
 export interface ConnectionOptions {
   logger: Logger;
@@ -45,7 +36,7 @@ export class SyncConnection implements RoomPeer {
 
   send(frame: Uint8Array): void {
     if (this.closed) return;
-    if (this.socket.readyState !== OPEN) {
+    if (this.socket.readyState !== ReadyState.open) {
       this.close();
       return;
     }
@@ -90,7 +81,7 @@ export class SyncConnection implements RoomPeer {
     this.closed = true;
     this.room.leave(this);
     try {
-      if (this.socket.readyState === OPEN) this.socket.close(code, reason);
+      if (this.socket.readyState === ReadyState.open) this.socket.close(code, reason);
     } catch {
       // The socket is already gone; cleanup below still runs.
     }

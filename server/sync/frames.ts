@@ -47,6 +47,16 @@ export function awarenessFrame(
   return encoding.toUint8Array(encoder);
 }
 
+/** A state vector of a doc that has nothing. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
+
+/** No structs, no deletions: what Yjs encodes for "nothing" (V1). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
 /** One decoded client frame; anything undecodable throws (the caller closes that socket). */
 export type ClientFrame =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
@@ -55,7 +65,7 @@ export type ClientFrame =
   | { kind: 'query-awareness' }
   | { kind: 'auth' };
 
-export class FrameError extends Error {
+class FrameError extends Error {
   override name = 'FrameError';
 }
 

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { Room, type RoomOptions } from './room.js';
+import { Room, type RoomOptions } from './room/room.js';
 
 /** Runs once after a room is loaded, before anyone sees it (e.g. seeding `demo`). */
 export type RoomInitializer = (room: Room) => Promise<void>;

@@ -12,9 +12,15 @@ import {
 } from '../../shared/items.js';
 import type { UserOrigin } from '../../shared/origins.js';
 import { toRow } from '../../client/src/sync/items-store.js';
-import { distinctTypes } from '../../client/src/view/filter-sort.js';
 import { Random } from '../helpers/random.js';
 import { link, testRoom } from './room-fixture.js';
+
+/** The oracle for the store's incremental type tally: every type, recounted from scratch. */
+function distinctTypes(items: readonly Item[]): string[] {
+  return [...new Set(items.map((i) => i.type))].sort(
+    new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare,
+  );
+}
 
 const bob: UserOrigin = { source: 'user', userId: 'bob' };
 

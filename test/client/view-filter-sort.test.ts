@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../shared/items.js';
 import {
   compareValues,
-  distinctTypes,
   isFiltering,
   matchesFilter,
   nextSort,
@@ -120,8 +119,4 @@ describe('sorting', () => {
       expect(compareValues(rows[i - 1]!.name, rows[i]!.name)).toBeLessThanOrEqual(0);
     }
   });
-});
-
-it('lists distinct types sorted', () => {
-  expect(distinctTypes(items)).toEqual(['inventory', 'supplier']);
 });

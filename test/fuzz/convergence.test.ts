@@ -1,83 +1,33 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addItem, itemsOf, removeItem, setFields } from '../../shared/items.js';
-import type { WriteOrigin } from '../../shared/origins.js';
-import { MessageTag } from '../../shared/protocol.js';
+import type { AgentOrigin, UserOrigin, WriteOrigin } from '../../shared/origins.js';
 import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
-import { decodeClientFrame, updateFrame } from '../../server/sync/frames.js';
-import { LocalPeer } from '../../server/sync/local-peer.js';
-import { Room, type RoomPeer } from '../../server/sync/room.js';
+import { Room } from '../../server/sync/room/room.js';
 import { fingerprint } from '../helpers/clients.js';
 import { Random } from '../helpers/random.js';
+import { TestPeer } from '../helpers/room-peer.js';
 import { removeDir, tempDir } from '../helpers/temp-dir.js';
 
 /**
- * Convergence fuzz (STYLE §13): N simulated clients and the agent peer edit
- * one room through the transport-free Room core with a real SQLite store;
- * the scheduler picks random delivery order and random disconnects. At the
- * end every doc has equal JSON and state vector. A failing seed is printed;
- * keep it in REGRESSION_SEEDS.
+ * Convergence fuzz (STYLE §13): N simulated clients and an agent (writing
+ * through room.transact, as agents do) edit one room through the
+ * transport-free Room core with a real SQLite store; the scheduler picks
+ * random delivery order and random disconnects. At the end every doc has
+ * equal JSON and state vector. A failing seed is printed; keep it in
+ * REGRESSION_SEEDS.
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 25);
 const STEPS = 250;
 const REGRESSION_SEEDS: number[] = [];
-const FROM_SERVER = { source: 'remote', via: 'connection' } as const;
 const FIELDS = ['current_stock', 'max_stock', 'reorder_point', 'supplier'] as const;
 
-class SimClient implements RoomPeer {
-  readonly doc = new Y.Doc();
-  readonly inbox: Uint8Array[] = [];
-  readonly outbox: Uint8Array[] = [];
-  connected = false;
-  readonly origin: WriteOrigin;
-
-  constructor(
-    readonly id: number,
-    private readonly room: Room,
-  ) {
-    this.origin = { source: 'user', userId: `u${id}` };
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (this.connected && origin !== FROM_SERVER) this.outbox.push(updateFrame(update));
-    });
-  }
-
-  send(frame: Uint8Array): void {
-    if (this.connected) this.inbox.push(frame);
-  }
-
-  connect(): void {
-    this.connected = true;
-    this.room.join(this);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageTag.sync);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    this.outbox.push(encoding.toUint8Array(encoder));
-  }
-
-  disconnect(): void {
-    this.connected = false;
-    this.room.leave(this);
-    this.inbox.length = 0;
-    this.outbox.length = 0;
-  }
-
-  deliverToClient(): void {
-    const frame = this.inbox.shift()!;
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageTag.sync) return;
-    const reply = encoding.createEncoder();
-    encoding.writeVarUint(reply, MessageTag.sync);
-    syncProtocol.readSyncMessage(decoder, reply, this.doc, FROM_SERVER);
-    if (encoding.length(reply) > 1) this.outbox.push(encoding.toUint8Array(reply));
-  }
-
-  deliverToServer(): void {
-    this.room.receive(this, decodeClientFrame(this.outbox.shift()!));
-  }
+/** A simulated client: a queued TestPeer, so the scheduler picks what is delivered when. */
+interface SimClient {
+  id: number;
+  peer: TestPeer;
+  origin: UserOrigin;
 }
 
 function randomEdit(rng: Random, doc: Y.Doc, origin: WriteOrigin, label: string, step: number): void {
@@ -111,10 +61,13 @@ async function runSeed(seed: number): Promise<void> {
     compactAfterUpdates: 40,
     compactAfterBytes: 1 << 20,
   });
-  const clients = Array.from({ length: 2 + rng.int(4) }, (_, i) => new SimClient(i, room));
-  clients.forEach((c) => c.connect());
-  const agent = new LocalPeer(room);
-  const agentOrigin: WriteOrigin = {
+  const clients: SimClient[] = Array.from({ length: 2 + rng.int(4) }, (_, id) => ({
+    id,
+    peer: new TestPeer(room, { queued: true }),
+    origin: { source: 'user', userId: `u${id}` },
+  }));
+  clients.forEach((c) => c.peer.connect());
+  const agentOrigin: AgentOrigin = {
     source: 'agent',
     agentId: 'inventory',
     requestId: 'r',
@@ -122,26 +75,27 @@ async function runSeed(seed: number): Promise<void> {
   };
   try {
     for (let step = 0; step < STEPS; step++) {
-      const client = rng.pick(clients);
+      const { id, peer, origin } = rng.pick(clients);
       const roll = rng.next();
-      if (roll < 0.3) randomEdit(rng, client.doc, client.origin, `c${client.id}`, step);
-      else if (roll < 0.36) randomEdit(rng, agent.doc, agentOrigin, 'agent', step);
-      else if (roll < 0.6 && client.outbox.length > 0) client.deliverToServer();
-      else if (roll < 0.85 && client.inbox.length > 0) client.deliverToClient();
+      if (roll < 0.3) randomEdit(rng, peer.doc, origin, `c${id}`, step);
+      else if (roll < 0.36)
+        room.transact((doc) => randomEdit(rng, doc, agentOrigin, 'agent', step), agentOrigin);
+      else if (roll < 0.6 && peer.outbox.length > 0) peer.sendNext();
+      else if (roll < 0.85 && peer.inbox.length > 0) peer.readNext();
       else if (roll < 0.93) await room.flush();
-      else if (client.connected) client.disconnect();
-      else client.connect();
+      else if (peer.isJoined) peer.disconnect();
+      else peer.connect();
     }
-    clients.forEach((c) => c.connected || c.connect());
+    const peers = clients.map((c) => c.peer);
+    peers.forEach((p) => p.isJoined || p.connect());
     for (let round = 0; round < 1000; round++) {
-      for (const c of clients) while (c.outbox.length > 0) c.deliverToServer();
+      for (const p of peers) while (p.outbox.length > 0) p.sendNext();
       await room.flush();
-      for (const c of clients) while (c.inbox.length > 0) c.deliverToClient();
-      if (clients.every((c) => c.inbox.length === 0 && c.outbox.length === 0)) break;
+      for (const p of peers) while (p.inbox.length > 0) p.readNext();
+      if (peers.every((p) => p.inbox.length === 0 && p.outbox.length === 0)) break;
     }
     const expected = fingerprint(room.doc);
-    for (const c of clients) expect(fingerprint(c.doc), `client ${c.id}`).toEqual(expected);
-    expect(fingerprint(agent.doc), 'agent peer').toEqual(expected);
+    for (const c of clients) expect(fingerprint(c.peer.doc), `client ${c.id}`).toEqual(expected);
     // What the store holds is the same document.
     const reloaded = await Room.load('fuzz', store, {
       logger: createLogger(process.env['FUZZ_LOG'] ?? 'silent'),
@@ -154,7 +108,6 @@ async function runSeed(seed: number): Promise<void> {
     console.error(`convergence fuzz failed with seed ${seed}`);
     throw error;
   } finally {
-    await agent.leave();
     await room.close();
     await store.close();
     removeDir(dir);

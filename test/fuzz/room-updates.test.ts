@@ -5,8 +5,8 @@ import { addItem, removeItem, setFields } from '../../shared/items.js';
 import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/store/sqlite.js';
 import { decodeClientFrame, updateFrame } from '../../server/sync/frames.js';
-import { Room, type RoomOptions } from '../../server/sync/room.js';
-import { copyOf, expectSameDoc, MirrorPeer, refuses } from '../helpers/mirror-peer.js';
+import { Room, type RoomOptions } from '../../server/sync/room/room.js';
+import { copyOf, expectSameDoc, TestPeer, refuses } from '../helpers/room-peer.js';
 import { removeDir, tempDir } from '../helpers/temp-dir.js';
 import {
   writeUpdate,
@@ -153,8 +153,8 @@ let runs = 0;
 async function run(store: SqliteStore, steps: Step[]): Promise<void> {
   const name = `fuzz-${++runs}`;
   const room = await Room.load(name, store, OPTIONS);
-  const honest = HONEST.map((id) => new MirrorPeer(room, id));
-  const observer = new MirrorPeer(room);
+  const honest = HONEST.map((id) => TestPeer.inSync(room, id));
+  const observer = TestPeer.inSync(room);
   // Mallory needs no doc of its own: it only sends.
   const mallory = { send: () => undefined };
   room.join(mallory);

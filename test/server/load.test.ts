@@ -1,3 +1,4 @@
+import { AgentRequestResponseSchema } from '../../shared/http.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -108,7 +109,7 @@ describe('load: 200 stock clients while an agent adds 5,000 items', () => {
     phase('clients wrote');
     const res = await request;
     expect(res.status).toBe(200);
-    const { messages } = (await res.json()) as { messages: { type: string; message: string }[] };
+    const { messages } = AgentRequestResponseSchema.parse(await res.json());
     expect(messages.at(-1), 'the request completes').toMatchObject({ type: 'complete' });
 
     phase('request answered');

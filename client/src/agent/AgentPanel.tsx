@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import './agent.css';
+import './agent-panel.css';
+import './agent-buttons.css';
 import type { ProgressSource } from './progress-source.js';
 import { ProgressFeed } from './ProgressFeed.js';
 import { RequestBox } from './RequestBox.js';

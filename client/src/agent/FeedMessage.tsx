@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import type { ProgressMessage, ProgressType } from '../../../shared/progress.js';
+import './feed-message.css';
+import type { ProgressDataOf, ProgressMessage, ProgressType } from '../../../shared/progress.js';
 import { ForecastChart } from './ForecastChart.js';
 import { formatPercent, formatTime } from './format.js';
 import { extractItemRefs } from './item-refs.js';
@@ -7,7 +8,6 @@ import { ItemRefs } from './ItemRefs.js';
 import { ProgressBar } from './ProgressBar.js';
 import type { RequestStatus } from './progress-state.js';
 import { RequestHeader } from './RequestHeader.js';
-import { parseForecastResults, parseSupplierResults } from './result-data.js';
 import { SupplierTable } from './SupplierTable.js';
 
 /** Short labels people scan the feed by; the full line is the message itself. */
@@ -47,11 +47,28 @@ export interface FeedMessageProps {
   onCancel(requestId: string): void;
 }
 
-function IntentChip({ data }: { data: Record<string, unknown> | undefined }) {
-  const intent = data?.intent as { primary_intent?: unknown; confidence?: unknown } | undefined;
-  if (typeof intent?.primary_intent !== 'string') return null;
-  const confidence = typeof intent.confidence === 'number' ? ` · ${formatPercent(intent.confidence, 0)}` : '';
-  return <span className="agent-intent">{`${intent.primary_intent.replace(/_/g, ' ')}${confidence}`}</span>;
+function IntentChip({ data }: { data: ProgressDataOf<'intent_analysis'> | undefined }) {
+  if (!data) return null;
+  const confidence = ` · ${formatPercent(data.confidence, 0)}`;
+  return (
+    <span className="agent-intent">{`${data.intent.primary_intent.replace(/_/g, ' ')}${confidence}`}</span>
+  );
+}
+
+/** The parts below the line that depend on the type: each reads its own typed `data`. */
+function Details({ message }: { message: ProgressMessage }) {
+  switch (message.type) {
+    case 'intent_analysis':
+      return <IntentChip data={message.data} />;
+    case 'progress':
+      return <ProgressBar done={message.data?.done} total={message.data?.total} />;
+    case 'supplier_results':
+      return message.data ? <SupplierTable suppliers={message.data.suppliers} /> : null;
+    case 'forecast_results':
+      return message.data ? <ForecastChart results={message.data} /> : null;
+    default:
+      return null;
+  }
 }
 
 /** The heading is a fresh object each render; compare its fields so memo still skips unchanged rows. */
@@ -79,17 +96,9 @@ export const FeedMessage = memo(function FeedMessage({
   onItemClick,
   onCancel,
 }: FeedMessageProps) {
-  const { type, data } = message;
+  const { type } = message;
   const refs = useMemo(() => extractItemRefs(message), [message]);
-  const suppliers = useMemo(
-    () => (type === 'supplier_results' ? parseSupplierResults(data) : null),
-    [type, data],
-  );
-  const forecast = useMemo(
-    () => (type === 'forecast_results' ? parseForecastResults(data) : null),
-    [type, data],
-  );
-  const cancelled = type === 'error' && data?.reason === 'cancelled';
+  const cancelled = message.type === 'error' && message.data?.reason === 'cancelled';
 
   return (
     <div
@@ -116,11 +125,8 @@ export const FeedMessage = memo(function FeedMessage({
           {formatTime(message.timestamp)}
         </time>
       </div>
-      {type === 'intent_analysis' ? <IntentChip data={data} /> : null}
-      {type === 'progress' ? <ProgressBar done={data?.done} total={data?.total} /> : null}
+      <Details message={message} />
       <ItemRefs refs={refs} removed={type === 'item_removed'} onItemClick={onItemClick} />
-      {suppliers ? <SupplierTable suppliers={suppliers} /> : null}
-      {forecast ? <ForecastChart results={forecast} /> : null}
     </div>
   );
 }, sameProps);

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import './forecast-chart.css';
+import './supplier-table.css';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ForecastSeries } from './forecast-series.js';

@@ -1,4 +1,5 @@
-import type { ItemRef } from './item-refs.js';
+import type { ItemRef } from '../../../shared/progress.js';
+import './item-refs.css';
 
 /** Beyond this, a bulk message (e.g. "removed 300 items") shows a count instead of 300 links. */
 const MAX_SHOWN = 12;

@@ -1,4 +1,5 @@
 import { progressFraction } from './format.js';
+import './progress-bar.css';
 
 /** The bar of a `progress` message (`data.done` of `data.total`); nothing when total is unknown. */
 export function ProgressBar({ done, total }: { done: unknown; total: unknown }) {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import './progress-feed.css';
 import { FeedMessage } from './FeedMessage.js';
 import type { RequestGroup } from './progress-state.js';
 

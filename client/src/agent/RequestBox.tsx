@@ -1,4 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import './request-box.css';
+import './agent-buttons.css';
 import { SUGGESTED_PHRASES } from './phrases.js';
 import type { ConnectionStatus } from './progress-source.js';
 

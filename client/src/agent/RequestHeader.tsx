@@ -1,4 +1,6 @@
 import { isFinished, type RequestStatus } from './progress-state.js';
+import './request-header.css';
+import './agent-buttons.css';
 
 const STATUS_LABEL: Record<RequestStatus, string> = {
   pending: 'queued',
@@ -8,7 +10,7 @@ const STATUS_LABEL: Record<RequestStatus, string> = {
   cancelled: 'cancelled',
 };
 
-export function StatusBadge({ status }: { status: RequestStatus }) {
+function StatusBadge({ status }: { status: RequestStatus }) {
   return (
     <span className="agent-badge" data-status={status}>
       {STATUS_LABEL[status]}

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import './supplier-table.css';
+import './agent-empty.css';
 import { formatDays, formatNumber, formatPercent } from './format.js';
-import type { SupplierRow } from './result-data.js';
+import type { SupplierScore as SupplierRow } from '../../../shared/progress.js';
 
 type SortKey = Exclude<keyof SupplierRow, 'supplier'> | 'supplier';
 

@@ -1,4 +1,4 @@
-import type { ForecastRow } from './result-data.js';
+import type { SkuForecastRow as ForecastRow } from '../../../shared/progress.js';
 
 /**
  * One SKU's forecast as column arrays for the chart (uPlot's aligned-data layout), on an x axis of

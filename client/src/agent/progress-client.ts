@@ -1,4 +1,5 @@
-import { ClientMessageSchema, ServerMessageSchema, type ClientMessage } from '../../../shared/progress.js';
+import { ClientMessageSchema, decodeServerMessage, type ClientMessage } from '../../../shared/progress.js';
+import { Paths, ReadyState } from '../../../shared/protocol.js';
 import type {
   ConnectionStatus,
   ProgressSnapshot,
@@ -32,8 +33,6 @@ export interface ProgressClientOptions {
   random?: () => number;
 }
 
-const OPEN = 1;
-
 /** `ws(s)://<host>/progress/<room>[?token=…]`, same origin as the app. */
 export function progressUrl(
   room: string,
@@ -42,12 +41,14 @@ export function progressUrl(
 ): string {
   const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
   const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${scheme}://${loc.host}/progress/${encodeURIComponent(room)}${query}`;
+  return `${scheme}://${loc.host}${Paths.progress}/${encodeURIComponent(room)}${query}`;
 }
 
 /**
  * The progress channel as an external store: one socket, reconnected with backoff while started,
- * every frame validated with the shared zod schema (bad frames are dropped, never thrown).
+ * every frame decoded with the shared schemas (decodeServerMessage): a message whose `data` does
+ * not match its type still shows its line, without the details; other bad frames are dropped,
+ * never thrown.
  */
 export class ProgressClient implements ProgressSource {
   private snapshot: ProgressSnapshot = { status: 'offline', state: initialProgressState };
@@ -157,8 +158,8 @@ export class ProgressClient implements ProgressSource {
     } catch {
       return;
     }
-    const parsed = ServerMessageSchema.safeParse(json);
-    if (parsed.success) this.setState(progressReducer(this.snapshot.state, parsed.data));
+    const decoded = decodeServerMessage(json);
+    if (decoded) this.setState(progressReducer(this.snapshot.state, decoded.message));
   }
 
   private readonly keepAlive = (): void => {
@@ -189,7 +190,7 @@ export class ProgressClient implements ProgressSource {
 
   private send(message: ClientMessage): boolean {
     const socket = this.socket;
-    if (!socket || socket.readyState !== OPEN) return false;
+    if (!socket || socket.readyState !== ReadyState.open) return false;
     try {
       socket.send(JSON.stringify(message));
       return true;

@@ -1,6 +1,7 @@
 import { COLUMNS, GRID_TEMPLATE } from '../view/columns.js';
 import type { ColumnKey } from '../view/columns.js';
 import type { Sort } from '../view/filter-sort.js';
+import './board-header.css';
 
 /** Column headers; a click sorts ascending, then descending, then back to document order. */
 export function BoardHeader({ sort, onSort }: { sort: Sort | null; onSort(key: ColumnKey): void }) {

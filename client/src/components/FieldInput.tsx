@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { EditResult } from '../view/edits.js';
+import './field-input.css';
 
 export interface FieldInputProps {
   itemId: string;

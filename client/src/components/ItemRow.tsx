@@ -3,6 +3,7 @@ import { isLowStock, type Item } from '../../../shared/items.js';
 import { COLUMNS, type Column } from '../view/columns.js';
 import type { EditResult } from '../view/edits.js';
 import { formatForecast, parseActor, parseTime, relativeTime } from '../view/format.js';
+import './item-row.css';
 import { FieldInput } from './FieldInput.js';
 import { RobotIcon } from './RobotIcon.js';
 

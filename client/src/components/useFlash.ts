@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** How long a row stays highlighted after the board scrolled to it (matches the CSS animation). */
-export const FLASH_MS = 1600;
+const FLASH_MS = 1600;
 
 /** One highlighted id at a time; flashing another restarts the timer. */
 export function useFlash(): { flashId: string | null; flash(id: string): void } {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 /** True while the user types somewhere: then Ctrl/Cmd+Z belongs to the text field, not the board. */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

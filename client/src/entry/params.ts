@@ -2,7 +2,7 @@ import { isValidRoomName } from '../../../shared/room-name.js';
 import { storedColor, storedUserId } from './identity.js';
 
 /** UI-1, UI-2: ?room= (default demo), ?user=, ?token=. */
-export const DEFAULT_ROOM = 'demo';
+const DEFAULT_ROOM = 'demo';
 const MAX_USER_LENGTH = 200;
 
 export interface Session {

@@ -11,8 +11,9 @@ const PRECACHE = self.__PRECACHE__;
 const CACHE = `stockroom-shell-${self.__VERSION__}`;
 // How long a navigation waits for the network before the cached shell is served.
 const NAVIGATION_TIMEOUT_MS = 4000;
-// Live traffic that must never be cached or answered from a cache.
-const BYPASS = ['/yjs', '/progress', '/api', '/sw.js'];
+// Live traffic that must never be cached or answered from a cache: the server's
+// path prefixes (shared/protocol.ts Paths) and the worker itself.
+const BYPASS = self.__BYPASS__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

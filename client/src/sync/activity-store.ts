@@ -17,7 +17,7 @@ export interface OriginContext {
 }
 
 /** Who a transaction is by when the origin tells (local writes), or null to read `updated_by`. */
-export function describeTransaction(
+function describeTransaction(
   transaction: Y.Transaction,
   context: OriginContext,
 ): { skip: true } | { skip: false; actor: string | null; via?: Via } {

@@ -47,7 +47,7 @@ export function toPeer(clientId: number, state: unknown, selfId: number): Peer |
 }
 
 /** Yourself first, then people by name, then agents: a stable order that does not jump around. */
-export function orderPeers(peers: Peer[]): Peer[] {
+function orderPeers(peers: Peer[]): Peer[] {
   const rank = (p: Peer) => (p.isSelf ? 0 : p.kind === 'user' ? 1 : 2);
   return peers.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }

@@ -2,10 +2,8 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { ConnectionStore } from './connection-store.js';
+import { MessageTag, ReadyState } from '../../../shared/protocol.js';
 import { isSyncStep1, type PendingCounter } from './pending.js';
-
-const MESSAGE_SYNC = 0; // y-websocket's tag for sync-protocol messages
-const WS_OPEN = 1;
 
 export interface WatchParts {
   provider: WebsocketProvider;
@@ -38,14 +36,14 @@ export function watchProvider({ provider, doc, local, connection, pending }: Wat
   // Local changes: the provider's own update handler ran first and sent it if the socket was open.
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === local) return;
-    pending.recordLocal(provider.wsconnected && provider.ws?.readyState === WS_OPEN);
+    pending.recordLocal(provider.wsconnected && provider.ws?.readyState === ReadyState.open);
     connection.update({ pending: pending.count });
   };
   doc.on('update', onUpdate);
 
   // Peek at the server's sync step 1: the provider's answer to it carries all we have that it lacks.
-  const original = provider.messageHandlers[MESSAGE_SYNC]!;
-  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
+  const original = provider.messageHandlers[MessageTag.sync]!;
+  provider.messageHandlers[MessageTag.sync] = (encoder, decoder, p, emitSynced, type) => {
     const step1 = isSyncStep1(decoder);
     original(encoder, decoder, p, emitSynced, type);
     if (step1) {
@@ -63,6 +61,6 @@ export function watchProvider({ provider, doc, local, connection, pending }: Wat
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);
     doc.off('update', onUpdate);
-    provider.messageHandlers[MESSAGE_SYNC] = original;
+    provider.messageHandlers[MessageTag.sync] = original;
   };
 }

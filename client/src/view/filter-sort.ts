@@ -88,7 +88,3 @@ export function nextSort(current: Sort | null, key: ColumnKey): Sort | null {
   const first = key === 'updated' ? 'desc' : 'asc';
   return current.dir === first ? { key, dir: first === 'asc' ? 'desc' : 'asc' } : null;
 }
-
-export function distinctTypes(items: readonly Item[]): string[] {
-  return [...new Set(items.map((i) => i.type))].sort((a, b) => collator.compare(a, b));
-}

@@ -34,7 +34,7 @@ const MIN_HW_POINTS = 2 * DEFAULT_PERIOD;
  * never failing a whole forecast run over one young SKU. No history at all
  * forecasts zeros.
  */
-export function predict(dailyUnits: readonly number[], horizonDays: number): IntervalForecast {
+function predict(dailyUnits: readonly number[], horizonDays: number): IntervalForecast {
   if (dailyUnits.length >= MIN_HW_POINTS) return forecast(fitHoltWinters(dailyUnits), horizonDays);
   if (!Number.isInteger(horizonDays) || horizonDays < 0) {
     throw new RangeError(`horizon must be a whole number ≥ 0, got ${horizonDays}`);

@@ -10,7 +10,7 @@ export const DEFAULT_PERIOD = 7;
  * finer grid (or an optimiser) costs time for gains inside the noise. Small
  * β and γ come first so that, on exact ties, the steadier model wins.
  */
-export const HW_GRID: Readonly<Record<keyof HoltWintersParams, readonly number[]>> = {
+const HW_GRID: Readonly<Record<keyof HoltWintersParams, readonly number[]>> = {
   alpha: [0.01, 0.03, 0.07, 0.15, 0.3, 0.5, 0.8],
   beta: [0.01, 0.05, 0.15],
   gamma: [0.01, 0.05, 0.15, 0.3],

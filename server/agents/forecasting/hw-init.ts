@@ -7,7 +7,7 @@ export interface HwState {
 }
 
 /** How many leading seasons the initial state is estimated from (fewer if the series is shorter). */
-export const INIT_SEASONS = 4;
+const INIT_SEASONS = 4;
 
 /**
  * Initial state "just before t = 0", estimated from the first k = min(⌊n/m⌋, 4)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldValueProblem } from '../../../shared/fields.js';
 import { ItemPatchSchema, NewItemSchema } from '../../../shared/items.js';
+import { issueLines } from '../../../shared/zod-issues.js';
 
 /**
  * Bulk operations (AGENT-8: `Perform add_multiple on N items`). The
@@ -22,10 +23,6 @@ export const UpdateEntrySchema = ItemPatchSchema.refine(
   (p) => p.data !== undefined || p.name !== undefined || p.subtitle !== undefined || p.type !== undefined,
   'nothing to update: give data (or name, subtitle, type)',
 );
-
-export type AddEntry = z.output<typeof AddEntrySchema>;
-export type RemoveEntry = z.output<typeof RemoveEntrySchema>;
-export type UpdateEntry = z.output<typeof UpdateEntrySchema>;
 
 const ENTRY_SCHEMAS = {
   add_multiple: AddEntrySchema,
@@ -50,10 +47,13 @@ export function bulkItemProblems(operation: BulkOperation, items: unknown): stri
     const label = `items[${index}]`;
     const result = ENTRY_SCHEMAS[operation].safeParse(entry);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-        problems.push(`${label}${path}: ${issue.message}`);
-      }
+      problems.push(
+        ...issueLines(
+          result.error,
+          '',
+          (issue, where) => `${label}${where && `.${where}`}: ${issue.message}`,
+        ),
+      );
       return;
     }
     // The document would refuse these values anyway; say so before anything runs.

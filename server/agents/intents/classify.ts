@@ -84,7 +84,7 @@ const RULES: readonly Rule[] = [
 ];
 
 export const HELP_REASON = 'asked what the agents can do';
-export const EMPTY_REASON = 'empty request';
+const EMPTY_REASON = 'empty request';
 
 export function classify(n: Normalized, context: IntentContext): Classified {
   const lead = leadingAction(n.text);

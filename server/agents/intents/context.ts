@@ -19,7 +19,7 @@ export function contextText(context: IntentContext, key: string): string | undef
 }
 
 /** A number, or a string holding only one ("5"). */
-export function contextNumber(context: IntentContext, key: string): number | undefined {
+function contextNumber(context: IntentContext, key: string): number | undefined {
   const value = context[key];
   if (typeof value === 'number') return value;
   return typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : undefined;

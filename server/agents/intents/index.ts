@@ -1,13 +1,12 @@
 export * from './bulk.js';
 export * from './capabilities.js';
-export { applyContext, type Draft } from './context.js';
 export * from './create-parser.js';
 export * from './describe.js';
 export { canonicalField } from './fields-vocabulary.js';
 export * from './llm-parser.js';
-export { buildTools, type ChatTool } from './llm-tools.js';
-export { normalize, type Normalized } from './normalize.js';
+export { buildTools } from './llm-tools.js';
+export { normalize } from './normalize.js';
 export * from './parser.js';
-export { resolveDraft, type Resolution } from './resolve.js';
+export { resolveDraft } from './resolve.js';
 export * from './rule-parser.js';
 export * from './schema.js';

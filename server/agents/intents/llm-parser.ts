@@ -20,7 +20,7 @@ export interface LlmParserOptions {
   fetch?: typeof fetch;
 }
 
-export const DEFAULT_LLM_TIMEOUT_MS = 8000;
+const DEFAULT_LLM_TIMEOUT_MS = 8000;
 /** The model's answers are not scored; this only ranks them above the rules' guesses. */
 const LLM_CONFIDENCE = 0.8;
 

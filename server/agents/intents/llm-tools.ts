@@ -30,7 +30,7 @@ export function buildTools(): ChatTool[] {
   return cached;
 }
 
-export const SYSTEM_PROMPT = [
+const SYSTEM_PROMPT = [
   'You read requests to an inventory board and call exactly one tool that carries the request out.',
   'Items have data fields sku, current_stock, min_stock, max_stock, reorder_point, supplier, unit_cost, lead_time_days.',
   'An item is low stock when current_stock <= reorder_point.',
@@ -41,7 +41,7 @@ export const SYSTEM_PROMPT = [
 const MAX_SHOWN = 300;
 
 /** The context as the model sees it: short values as they are, long ones summarized. */
-export function describeContext(context: IntentContext): string | undefined {
+function describeContext(context: IntentContext): string | undefined {
   const entries = Object.entries(context);
   if (entries.length === 0) return undefined;
   const shown = entries.map(([key, value]) => {

@@ -48,7 +48,7 @@ export function findNamed(n: Normalized): string | undefined {
 }
 
 /** A value as typed: numbers for numeric fields ("40 units" -> 40), text otherwise. */
-export function typedValue(n: Normalized, field: string, piece: string): string | number | undefined {
+function typedValue(n: Normalized, field: string, piece: string): string | number | undefined {
   const raw = restore(n, piece.replace(/\s+(?:units?|pcs|pieces|each|please)\b.*$/i, ''));
   if (raw === '') return undefined;
   const num = /^-?\d+(?:\.\d+)?$/.exec(raw);

@@ -1,4 +1,5 @@
 import { fieldValueProblem, NUMERIC_FIELDS } from '../../../shared/fields.js';
+import { issueLines } from '../../../shared/zod-issues.js';
 import { bulkItemProblems, isBulkOperation } from './bulk.js';
 import { applyContext, type Draft } from './context.js';
 import { canonicalField } from './fields-vocabulary.js';
@@ -63,8 +64,7 @@ export function resolveDraft(draft: Draft, context: IntentContext = {}): Resolut
 
   const result = IntentSchema.safeParse(candidate);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || kind}: ${i.message}`);
-    return { ok: false, kind, issues };
+    return { ok: false, kind, issues: issueLines(result.error, kind) };
   }
   return { ok: true, intent: result.data, problems };
 }

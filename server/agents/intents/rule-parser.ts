@@ -4,7 +4,7 @@ import type { IntentContext, IntentParser } from './parser.js';
 import { resolveDraft } from './resolve.js';
 import { incomplete, parsedFrom, unplaced } from './result.js';
 
-export const RULE_PARSER_NAME = 'rules';
+const RULE_PARSER_NAME = 'rules';
 
 /**
  * The built-in parser: deterministic, no model, no network. Used alone when

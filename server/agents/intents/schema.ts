@@ -13,15 +13,15 @@ import {
  * Typed intents: what a request asks for, with its slots. The rule parser and
  * the LLM parser both produce these, so the agents never see raw text.
  */
-export const MAX_ADD_COUNT = 500;
-export const DEFAULT_HORIZON_DAYS = 28;
+const MAX_ADD_COUNT = 500;
+const DEFAULT_HORIZON_DAYS = 28;
 /** Two years: longer horizons say nothing useful with daily sales history. */
-export const MAX_HORIZON_DAYS = 730;
+const MAX_HORIZON_DAYS = 730;
 
 const Text = z.string().trim().min(1);
 const Ref = Text.max(200).describe('the item id, SKU or name');
 const ItemType = Text.max(100).default('inventory').describe("item type: 'inventory', 'supplier' or another");
-export const FieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const FieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** The slots of each kind, as objects: also the LLM tools' parameter schemas. */
 export const INTENT_SLOTS = {
@@ -83,7 +83,7 @@ const bulkOf = <O extends BulkOperation, E extends z.ZodType>(operation: O, entr
   z.object({ ...kind('bulk'), operation: z.literal(operation), items: z.array(entry) });
 
 /** Bulk items are typed by operation, so the inventory agent needs no casts. */
-export const BulkIntentSchema = z.discriminatedUnion('operation', [
+const BulkIntentSchema = z.discriminatedUnion('operation', [
   bulkOf('add_multiple', AddEntrySchema),
   bulkOf('remove_multiple', RemoveEntrySchema),
   bulkOf('update_multiple', UpdateEntrySchema),

@@ -1,23 +1,6 @@
 import { isLowStock, type Item } from '../../../shared/items.js';
+import type { StockFigures, StockReport } from '../../../shared/progress.js';
 import { reorderQuantity } from '../forecasting/stock.js';
-
-/** Stock figures of one inventory item, from its fields and its recent sales. */
-export interface StockFigures {
-  itemId: string;
-  sku: string;
-  name: string;
-  current_stock: number;
-  reorder_point: number;
-  max_stock: number;
-  lead_time_days: number;
-  low_stock: boolean;
-  /** Mean units sold per day over the last `windowDays`; null without sales history. */
-  daily_demand: number | null;
-  /** current_stock / daily_demand; null when nothing sells. */
-  days_of_cover: number | null;
-  /** Units to order now so that stock is back at max_stock when the order arrives. */
-  reorder_quantity: number;
-}
 
 export const DEMAND_WINDOW_DAYS = 28;
 
@@ -25,7 +8,8 @@ function num(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-export function stockFigures(item: Item, recentUnits: readonly number[] | undefined): StockFigures {
+/** One item's figures; `analyzeStock` makes `analysis_results.data` of them (both types live in shared/). */
+function stockFigures(item: Item, recentUnits: readonly number[] | undefined): StockFigures {
   const d = item.data;
   const current = num(d['current_stock']);
   const max = num(d['max_stock']);
@@ -49,14 +33,6 @@ export function stockFigures(item: Item, recentUnits: readonly number[] | undefi
       [demand ?? 0],
     ),
   };
-}
-
-export interface StockReport {
-  items: number;
-  low_stock: StockFigures[];
-  /** Items that will run out within their lead time at the current demand. */
-  at_risk: StockFigures[];
-  total_reorder_units: number;
 }
 
 export function analyzeStock(

@@ -30,7 +30,7 @@ export const createItemHandler: Handler<'create_item'> = async (intent, run) => 
       : {};
   const item: NewItem = { type: intent.item_type, name: intent.name, data: { ...defaults, ...intent.data } };
   run.emit('item_creation', `Creating ${intent.item_type} item "${intent.name}"`);
-  const [id] = run.addItems([item]);
+  const id = run.addItems([item])[0]!;
   return { message: `Created "${intent.name}"`, data: { itemId: id, itemIds: [id] } };
 };
 
@@ -45,7 +45,10 @@ function newSku(name: string): string {
 
 export const removeItemHandler: Handler<'remove_item'> = async (intent, run) => {
   const item = resolveItem(run.doc, intent.ref);
-  run.emit('item_removal', `Removing ${item.name} (${item.id})`, { itemId: item.id });
+  run.emit('item_removal', `Removing ${item.name} (${item.id})`, {
+    refs: [{ id: item.id, name: item.name }],
+    itemId: item.id,
+  });
   run.removeItems([item.id]);
   return { message: `Removed ${item.name}`, data: { itemIds: [item.id] } };
 };
@@ -53,6 +56,7 @@ export const removeItemHandler: Handler<'remove_item'> = async (intent, run) => 
 export const removeLowStockHandler: Handler<'remove_low_stock'> = async (_intent, run) => {
   const low = listItems(run.doc).filter((item) => isLowStock(item.data));
   run.emit('inventory_analysis', `${low.length} items are at or below their reorder point`, {
+    refs: low.map((i) => ({ id: i.id, name: i.name })),
     itemIds: low.map((i) => i.id),
   });
   if (low.length === 0) return { message: 'No low-stock items to remove', data: { itemIds: [] } };
@@ -80,7 +84,10 @@ export const restockLowStockHandler: Handler<'restock_low_stock'> = async (_inte
   const low = listItems(run.doc).filter(
     (item) => isLowStock(item.data) && typeof item.data['max_stock'] === 'number',
   );
-  run.emit('inventory_analysis', `${low.length} items need restocking`, { itemIds: low.map((i) => i.id) });
+  run.emit('inventory_analysis', `${low.length} items need restocking`, {
+    refs: low.map((i) => ({ id: i.id, name: i.name })),
+    itemIds: low.map((i) => i.id),
+  });
   if (low.length === 0) return { message: 'Nothing is low on stock', data: { itemIds: [] } };
   const units = low.reduce(
     (sum, i) => sum + (Number(i.data['max_stock']) - Number(i.data['current_stock'])),

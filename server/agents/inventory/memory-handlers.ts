@@ -2,6 +2,7 @@ import { itemsOf } from '../../../shared/items.js';
 import { RequestError } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { changedDocument } from '../memory/memory.js';
+import { idRefs } from '../run.js';
 import { planUndo } from './undo-plan.js';
 
 /** Requests about the agents' own past work, answered from the room's memory. */
@@ -16,6 +17,7 @@ export const removeRecentlyAddedHandler: Handler<'remove_recently_added'> = asyn
   const present = last.added.filter((id) => itemsOf(run.doc).has(id));
   run.emit('item_removal', `Removing ${present.length} items added by "${last.input}"`, {
     sourceRequestId: last.requestId,
+    refs: idRefs(present),
     itemIds: present,
   });
   if (present.length === 0) return { message: 'Those items were already removed', data: { itemIds: [] } };
@@ -39,12 +41,12 @@ export const undoLastAgentChangeHandler: Handler<'undo_last_agent_change'> = asy
   });
   run.checkCancelled();
   // One transaction for the whole revert.
-  run.doc.transact(() => {
+  run.transact(() => {
     if (plan.remove.length > 0) run.removeItems(plan.remove);
     if (plan.restore.length > 0) run.addItems(plan.restore);
     if (plan.patches.length > 0) run.updateItems(plan.patches);
     if (plan.clears.length > 0) run.clearFields(plan.clears);
-  }, run.origin);
+  });
   await run.memory.markUndone(run.request.room, last.requestId, run.request.requestId);
   const kept = plan.skipped.length ? `; kept ${plan.skipped.length} fields a person changed since` : '';
   return {

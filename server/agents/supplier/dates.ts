@@ -6,7 +6,7 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * daylight-saving days of 23 or 25 hours skewing lead times; a malformed or
  * impossible date (2024-02-30) throws rather than silently shifting.
  */
-export function dayNumber(date: string): number {
+function dayNumber(date: string): number {
   const match = ISO_DAY.exec(date);
   if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
   const [, y, m, d] = match.map(Number) as [number, number, number, number];

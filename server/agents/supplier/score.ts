@@ -14,7 +14,7 @@ import type { PurchaseOrder, SupplierScore } from './types.js';
  * evidence, no credit. So a supplier with only open orders scores 0 and ranks
  * after every supplier that has delivered something.
  */
-export const SCORE_WEIGHTS = { on_time: 0.4, fill: 0.25, quality: 0.2, lead_time: 0.15 } as const;
+const SCORE_WEIGHTS = { on_time: 0.4, fill: 0.25, quality: 0.2, lead_time: 0.15 } as const;
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 

@@ -17,21 +17,8 @@ export interface PurchaseOrder {
 
 /**
  * One supplier's figures: the element of `supplier_results.data.suppliers`
- * (AGENT-15, docs/PROTOCOL.md). Rates are fractions in [0, 1], lead times are days,
- * all at full precision (the UI rounds). A rate is null when nothing it is
+ * (AGENT-15, docs/PROTOCOL.md), defined with the progress protocol in shared/
+ * so the web client reads the same type. A rate is null when nothing it is
  * computed over exists yet (e.g. no delivered order), never a guessed 0.
  */
-export interface SupplierScore {
-  supplier: string;
-  /** Every order, open ones included. */
-  orders: number;
-  on_time_rate: number | null;
-  mean_lead_time_days: number | null;
-  p90_lead_time_days: number | null;
-  fill_rate: number | null;
-  defect_rate: number | null;
-  /** Weighted composite in [0, 100]; see score.ts. */
-  score: number;
-  /** 1 = best; equal scores are ordered by supplier name. */
-  rank: number;
-}
+export type { SupplierScore } from '../../../shared/progress.js';

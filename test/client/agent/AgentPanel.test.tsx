@@ -97,14 +97,14 @@ describe('AgentPanel', () => {
     expect((input as HTMLInputElement).disabled).toBe(false);
   });
 
-  it('calls onItemClick for every form of item reference', () => {
+  it('links the items a message names in data.refs, by name when it has one', () => {
     const { source, feed, onItemClick } = renderPanel();
     act(() =>
       source.push(
         msg('start', 'a'),
-        msg('item_added', 'a', { item: { id: 'inv-7', name: 'Widget X' } }),
-        msg('item_removed', 'a', { itemIds: ['inv-8', 'inv-9'] }),
-        msg('field_changed', 'a', { itemId: 'inv-10', field: 'current_stock' }),
+        msg('item_added', 'a', { refs: [{ id: 'inv-7', name: 'Widget X' }], itemId: 'inv-7' }),
+        msg('item_removed', 'a', { refs: [{ id: 'inv-8' }, { id: 'inv-9' }], itemIds: ['inv-8', 'inv-9'] }),
+        msg('field_changed', 'a', { refs: [{ id: 'inv-10' }], itemId: 'inv-10', field: 'current_stock' }),
       ),
     );
     fireEvent.click(within(feed).getByRole('button', { name: 'Widget X' }));

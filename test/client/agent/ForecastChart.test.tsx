@@ -2,13 +2,13 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ForecastChart } from '../../../client/src/agent/ForecastChart.js';
-import type { ForecastResults } from '../../../client/src/agent/result-data.js';
+import type { ForecastResultsData } from '../../../shared/progress.js';
 
 afterEach(cleanup);
 
-const results: ForecastResults = {
-  horizonDays: 3,
-  startDate: '2025-03-04',
+const results: ForecastResultsData = {
+  horizon_days: 3,
+  start_date: '2025-03-04',
   forecasts: [
     {
       sku: 'SKU-1',
@@ -48,7 +48,8 @@ describe('ForecastChart', () => {
   });
 
   it('says so when there is nothing to chart', () => {
-    render(<ForecastChart results={{ horizonDays: 28, startDate: null, forecasts: [], accuracy: null }} />);
+    const accuracy = { mase: null, smape: null, baseline_mase: null };
+    render(<ForecastChart results={{ horizon_days: 28, forecasts: [], accuracy }} />);
     expect(screen.getByText('No forecasts.')).toBeTruthy();
   });
 });

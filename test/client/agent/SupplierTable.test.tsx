@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SupplierRow } from '../../../client/src/agent/result-data.js';
+import type { SupplierScore } from '../../../shared/progress.js';
 import { sortSuppliers, SupplierTable } from '../../../client/src/agent/SupplierTable.js';
 
 afterEach(cleanup);
 
-const row = (supplier: string, rank: number | null, on_time_rate: number | null): SupplierRow => ({
+const row = (supplier: string, rank: number, on_time_rate: number | null): SupplierScore => ({
   supplier,
   orders: 10,
   on_time_rate,
@@ -18,7 +18,8 @@ const row = (supplier: string, rank: number | null, on_time_rate: number | null)
   rank,
 });
 
-const rows = [row('Bolt', 2, 0.8), row('Acme', 1, 0.95), row('Cog', null, null), row('Dyn', 3, 0.7)];
+// Cog has no delivered order yet: its on-time rate is unknown (null), not 0.
+const rows = [row('Bolt', 2, 0.8), row('Acme', 1, 0.95), row('Cog', 4, null), row('Dyn', 3, 0.7)];
 const names = () =>
   Array.from(
     screen.getByTestId('supplier-table').querySelectorAll('tbody tr'),
@@ -34,11 +35,14 @@ describe('sortSuppliers', () => {
       'Cog',
     ]);
     expect(sortSuppliers(rows, { key: 'rank', dir: 'desc' }).map((r) => r.supplier)).toEqual([
+      'Cog',
       'Dyn',
       'Bolt',
       'Acme',
-      'Cog',
     ]);
+    for (const dir of ['asc', 'desc'] as const) {
+      expect(sortSuppliers(rows, { key: 'on_time_rate', dir }).at(-1)?.supplier).toBe('Cog');
+    }
     expect(sortSuppliers(rows, { key: 'supplier', dir: 'asc' }).map((r) => r.supplier)).toEqual([
       'Acme',
       'Bolt',
@@ -61,7 +65,7 @@ describe('SupplierTable', () => {
     render(<SupplierTable suppliers={rows} />);
     const rank = screen.getByRole('button', { name: /Rank/ });
     fireEvent.click(rank);
-    expect(names()).toEqual(['Dyn', 'Bolt', 'Acme', 'Cog']);
+    expect(names()).toEqual(['Cog', 'Dyn', 'Bolt', 'Acme']);
     expect(rank.closest('th')?.getAttribute('aria-sort')).toBe('descending');
     fireEvent.click(screen.getByRole('button', { name: /On time/ }));
     expect(names()).toEqual(['Acme', 'Bolt', 'Dyn', 'Cog']);

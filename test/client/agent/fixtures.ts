@@ -13,7 +13,10 @@ import {
 
 let clock = Date.parse('2025-01-06T09:00:00.000Z');
 
-/** A valid server message; timestamps advance one second per message so order is visible. */
+/**
+ * A server message as the reducer gets it; timestamps advance one second per message so order is
+ * visible. `data` is not checked against its type's schema: tests give only the fields they need.
+ */
 export function msg(
   type: ProgressType,
   requestId: string,
@@ -28,7 +31,7 @@ export function msg(
     timestamp: new Date(clock).toISOString(),
     ...(data ? { data } : {}),
     ...extra,
-  };
+  } as ProgressMessage;
 }
 
 /** A progress source with no socket: tests push messages in and read what the panel sent. */

@@ -1,33 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { extractItemRefs } from '../../../client/src/agent/item-refs.js';
 
-describe('extractItemRefs', () => {
-  it('reads data.itemId', () => {
-    expect(extractItemRefs({ data: { itemId: 'inv-1' } })).toEqual([{ id: 'inv-1' }]);
+describe('PROG-21: extractItemRefs', () => {
+  it('reads data.refs, names included', () => {
+    expect(extractItemRefs({ data: { refs: [{ id: 'inv-1' }, { id: 'inv-2', name: 'Widget X' }] } })).toEqual(
+      [{ id: 'inv-1' }, { id: 'inv-2', name: 'Widget X' }],
+    );
   });
 
-  it('reads data.item.id with its name', () => {
-    expect(extractItemRefs({ data: { item: { id: 'inv-2', name: 'Widget X', data: {} } } })).toEqual([
-      { id: 'inv-2', name: 'Widget X' },
-    ]);
-  });
-
-  it('reads data.itemIds and data.items arrays, skipping junk entries', () => {
-    const refs = extractItemRefs({
-      data: { itemIds: ['a', '', 7, null, 'b'], items: [{ id: 'c', name: 'Cog' }, { name: 'no id' }, 'd'] },
-    });
-    expect(refs).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c', name: 'Cog' }]);
-  });
-
-  it('merges duplicates, keeping a name found in any form', () => {
-    const refs = extractItemRefs({
-      data: { itemId: 'x', item: { id: 'x', name: 'Bolt' }, itemIds: ['x', 'y'] },
-    });
+  it('merges duplicates, keeping the first name given', () => {
+    const refs = extractItemRefs({ data: { refs: [{ id: 'x' }, { id: 'y' }, { id: 'x', name: 'Bolt' }] } });
     expect(refs).toEqual([{ id: 'x', name: 'Bolt' }, { id: 'y' }]);
   });
 
-  it('returns nothing for messages without item data', () => {
+  it('reads only refs: the older itemId/item/itemIds fields make no links of their own', () => {
+    expect(extractItemRefs({ data: { itemId: 'a', item: { id: 'a' }, itemIds: ['a', 'b'] } })).toEqual([]);
+  });
+
+  it('returns nothing for messages without refs, or with refs that are not item refs', () => {
     expect(extractItemRefs({})).toEqual([]);
-    expect(extractItemRefs({ data: { itemId: '  ', item: 'nope', itemIds: 'a' } })).toEqual([]);
+    expect(extractItemRefs({ data: { refs: 'a' } })).toEqual([]);
+    expect(extractItemRefs({ data: { refs: [{ id: '' }] } })).toEqual([]);
   });
 });

@@ -99,6 +99,35 @@ describe('ProgressClient', () => {
     expect(client.getSnapshot().state.requests.r?.status).toBe('complete');
   });
 
+  it('keeps the line of a message whose data does not match its type, without that data', () => {
+    const { client, last } = setup();
+    client.start();
+    last().open();
+    last().frame(msg('start', 'r', { input: 'Analyze supplier performance', queued: false, position: 0 }));
+    // A supplier row without its figures, from a server that shapes them differently.
+    last().frame(msg('supplier_results', 'r', { suppliers: [{ supplier: 'Acme', score: 'high' }] }));
+    last().frame(msg('error', 'r', { reason: 42 }));
+    const group = client.getSnapshot().state.requests.r;
+    expect(group?.messages.map((m) => [m.type, m.message, m.data])).toEqual([
+      ['start', 'start of r', { input: 'Analyze supplier performance', queued: false, position: 0 }],
+      ['supplier_results', 'supplier_results of r', undefined],
+      ['error', 'error of r', undefined],
+    ]);
+    expect(group?.status).toBe('error');
+  });
+
+  it('passes fields it does not know inside data through', () => {
+    const { client, last } = setup();
+    client.start();
+    last().open();
+    last().frame(msg('progress', 'r', { done: 1, total: 2, eta_seconds: 30 }));
+    expect(client.getSnapshot().state.requests.r?.messages[0]?.data).toEqual({
+      done: 1,
+      total: 2,
+      eta_seconds: 30,
+    });
+  });
+
   it('sends a user_request with a client-made requestId and records it as pending', () => {
     const { client, last } = setup();
     client.start();

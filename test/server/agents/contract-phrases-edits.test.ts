@@ -272,7 +272,13 @@ const CASES: PhraseCase[] = [
       expectStampedBy(r.after.get(item.id), 'inventory');
       expectOthersUnchanged(r.before, r.after, [item.id]);
       expect(ofType(r.messages, 'field_changed').map((m) => m.data)).toEqual([
-        { itemId: item.id, field: 'current_stock', before: item.data.current_stock, after: 40 },
+        {
+          refs: [{ id: item.id, name: item.name }],
+          itemId: item.id,
+          field: 'current_stock',
+          before: item.data.current_stock,
+          after: 40,
+        },
       ]);
     },
   })),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
+import { AgentRequestResponseSchema } from '../../../shared/http.js';
 import {
   isTerminal,
   ProgressMessageSchema,
@@ -194,7 +195,7 @@ export async function postRequestSse(
     buffer = taken.rest;
   }
   events.push(...takeSseEvents(`${buffer}\n\n`).events);
-  const messages = events.map((e) => JSON.parse(e.data) as ProgressMessage);
+  const messages = events.map((e) => ProgressMessageSchema.parse(JSON.parse(e.data)));
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', events, messages };
 }
 
@@ -229,8 +230,8 @@ export async function runOver(
       const { status, json } = await postRequest(baseUrl, room, body);
       expect(status).toBe(200);
       expect(Object.keys(json).sort()).toEqual(['messages', 'requestId']);
-      const messages = json['messages'] as ProgressMessage[];
-      expect(new Set(messages.map((m) => m.requestId))).toEqual(new Set([json['requestId']]));
+      const { requestId, messages } = AgentRequestResponseSchema.parse(json);
+      expect(new Set(messages.map((m) => m.requestId))).toEqual(new Set([requestId]));
       return messages;
     }
     case 'http-sse': {

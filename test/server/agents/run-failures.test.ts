@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProgressMessage } from '../../../shared/progress.js';
-import { RoomQueues } from '../../../server/agents/room-queues.js';
-import { LocalPeer } from '../../../server/sync/local-peer.js';
+import { RoomQueues } from '../../../server/requests/room-queues.js';
+import { AgentRun } from '../../../server/agents/run.js';
 import { waitFor } from '../../helpers/clients.js';
 import { startTestServer, type TestServer } from '../../helpers/start-server.js';
 import { removeDir } from '../../helpers/temp-dir.js';
@@ -83,7 +83,9 @@ describe('an agent that cannot leave the room', () => {
   });
 
   it('still releases the room, and the next request runs', async () => {
-    const leave = vi.spyOn(LocalPeer.prototype, 'leave').mockRejectedValueOnce(new Error('leave failed'));
+    const leave = vi.spyOn(AgentRun.prototype, 'leave').mockImplementationOnce(() => {
+      throw new Error('leave failed');
+    });
     const first = await postRequest(server.url, 'stuck', { input: 'Add 2 new inventory items' });
     expect(first.status).toBe(200);
     expect((first.json['messages'] as ProgressMessage[]).at(-1)?.type).toBe('complete');

@@ -47,7 +47,10 @@ describe('three server processes sharing rooms', () => {
   };
 
   beforeAll(async () => {
-    cluster = await startCluster(3, { env: { COMPACT_AFTER_UPDATES: '10' } });
+    // Heartbeats every second, not the helper's 250 ms: a forecast's first CSV load on a loaded
+    // machine can stall a process for over two 250 ms-beat windows (3 missed + 5 grace), and it
+    // would be taken for dead mid-request. The death tests that need quick beats live elsewhere.
+    cluster = await startCluster(3, { env: { COMPACT_AFTER_UPDATES: '10', REDIS_HEARTBEAT_MS: '1000' } });
   });
   afterEach(() => {
     clients.splice(0).forEach((c) => c.destroy());

@@ -1,3 +1,4 @@
+import { AgentRequestResponseSchema } from '../../../shared/http.js';
 import WebSocket from 'ws';
 import type { ProgressMessage } from '../../../shared/progress.js';
 import { spawnServer, type SpawnedServer } from '../../helpers/spawn-server.js';
@@ -78,5 +79,5 @@ export async function sendRequest(
     body: JSON.stringify({ userId: 'tester', ...body }),
   });
   if (!response.ok) throw new Error(`request failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { requestId: string; messages: ProgressMessage[] };
+  return AgentRequestResponseSchema.parse(await response.json());
 }

@@ -6,7 +6,7 @@ import { NodeLiveness } from '../../../server/scale/liveness.js';
 import { RedisReplicator } from '../../../server/scale/replicator.js';
 import { decodeRoomMessage, encodeRoomMessage } from '../../../server/scale/room-messages.js';
 import { PostgresStore } from '../../../server/store/postgres.js';
-import { Room } from '../../../server/sync/room.js';
+import { Room } from '../../../server/sync/room/room.js';
 import { waitFor } from '../../helpers/clients.js';
 import { deleteRedisKeys, dropSchema, TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from './services.js';
 

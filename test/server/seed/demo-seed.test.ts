@@ -1,3 +1,4 @@
+import { ItemsResponseSchema } from '../../../shared/http.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemsOf, listItems } from '../../../shared/items.js';
@@ -65,11 +66,13 @@ describe('seeding the demo room (ROOM-4, ROOM-5)', () => {
   it('the real server serves demo with about 200 items and leaves other rooms empty', async () => {
     const server = await startTestServer();
     try {
-      const demo = (await (await fetch(`${server.url}/api/rooms/demo/items`)).json()) as { items: unknown[] };
+      const demo = ItemsResponseSchema.parse(
+        await (await fetch(`${server.url}/api/rooms/demo/items`)).json(),
+      );
       expect(demo.items.length).toBeGreaterThanOrEqual(180);
-      const other = (await (await fetch(`${server.url}/api/rooms/other/items`)).json()) as {
-        items: unknown[];
-      };
+      const other = ItemsResponseSchema.parse(
+        await (await fetch(`${server.url}/api/rooms/other/items`)).json(),
+      );
       expect(other.items).toEqual([]);
     } finally {
       await server.close();

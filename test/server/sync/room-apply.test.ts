@@ -7,8 +7,8 @@ import { addItem, removeItem, setFields } from '../../../shared/items.js';
 import { MessageTag } from '../../../shared/protocol.js';
 import { createLogger } from '../../../server/logger.js';
 import { SqliteStore } from '../../../server/store/sqlite.js';
-import { Room, type RoomOptions, type RoomPeer } from '../../../server/sync/room.js';
-import { copyOf, expectSameDoc, MirrorPeer } from '../../helpers/mirror-peer.js';
+import { Room, type RoomOptions, type RoomPeer } from '../../../server/sync/room/room.js';
+import { copyOf, expectSameDoc, TestPeer } from '../../helpers/room-peer.js';
 import { waitFor } from '../../helpers/clients.js';
 import { removeDir, tempDir } from '../../helpers/temp-dir.js';
 import { writeUpdate } from '../../helpers/update-writer.js';
@@ -64,8 +64,8 @@ describe('Room: one apply per update', () => {
   }
 
   it('honest traffic never rebuilds the doc: concurrent writes to one key, an edit racing a removal, a reconnect', async () => {
-    const a = new MirrorPeer(room, 1);
-    const b = new MirrorPeer(room, 2);
+    const a = TestPeer.inSync(room, 1);
+    const b = TestPeer.inSync(room, 2);
     a.deliver(
       a.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt', data: { current_stock: 4 } }, alice))!,
     );
@@ -101,8 +101,8 @@ describe('Room: one apply per update', () => {
   });
 
   it('when an honest update completes a forged one Yjs held back, the doc is rebuilt from what Yjs encoded', async () => {
-    const a = new MirrorPeer(room, 1);
-    const observer = new MirrorPeer(room);
+    const a = TestPeer.inSync(room, 1);
+    const observer = TestPeer.inSync(room);
     // Left and right neighbour the same struct (no honest client writes that), held back until client 1's first item exists.
     const forged = writeUpdate([
       {
@@ -125,7 +125,7 @@ describe('Room: one apply per update', () => {
   });
 
   it('a sync step 2 asked for while updates are on their way to the store is sent once they are stored', async () => {
-    const a = new MirrorPeer(room, 1);
+    const a = TestPeer.inSync(room, 1);
     const late = new ReplyRecorder();
     room.join(late);
     a.deliver(a.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
@@ -142,7 +142,7 @@ describe('Room: one apply per update', () => {
   });
 
   it('whenStored() resolves once what the doc holds at the call is stored, and at once when nothing is pending', async () => {
-    const a = new MirrorPeer(room, 1);
+    const a = TestPeer.inSync(room, 1);
     await room.whenStored();
     a.deliver(a.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
     let stored = false;
@@ -160,7 +160,7 @@ describe('Room: one apply per update', () => {
     const thereUpdates: Uint8Array[] = [];
     there.on('update', (u: Uint8Array) => thereUpdates.push(u));
     addItem(there, { id: 'bolt', name: 'Bolt' }, bob);
-    const here = new MirrorPeer(room, 8);
+    const here = TestPeer.inSync(room, 8);
     Y.applyUpdate(here.doc, thereUpdates[0]!);
     const dependent = here.edit((doc) => setFields(doc, 'bolt', { current_stock: 3 }, alice))!;
 
@@ -180,12 +180,12 @@ describe('Room: one apply per update', () => {
 
 describe('Room: loading a room stored as one snapshot', () => {
   /** A store holding room "lazy" as one snapshot (one item, "bolt"), and the peer that wrote it. */
-  async function withSnapshotRoom(fn: (store: SqliteStore, writer: MirrorPeer) => Promise<void>) {
+  async function withSnapshotRoom(fn: (store: SqliteStore, writer: TestPeer) => Promise<void>) {
     const dir = tempDir('stockroom-lazy-');
     const store = SqliteStore.open(dir);
     try {
       const first = await Room.load('lazy', store, OPTIONS);
-      const writer = new MirrorPeer(first, 1);
+      const writer = TestPeer.inSync(first, 1);
       writer.deliver(writer.edit((doc) => addItem(doc, { id: 'bolt', name: 'Bolt' }, alice))!);
       await first.close(); // folds the log into one snapshot
       await fn(store, writer);
@@ -225,7 +225,7 @@ describe('Room: loading a room stored as one snapshot', () => {
   it('builds the doc at once when something needs it before', async () => {
     await withSnapshotRoom(async (store) => {
       const room = await Room.load('lazy', store, OPTIONS);
-      const other = new MirrorPeer(room, 2); // reads room.doc
+      const other = TestPeer.inSync(room, 2); // reads room.doc
       expect(room.hasDoc).toBe(true);
       other.deliver(other.edit((doc) => setFields(doc, 'bolt', { current_stock: 2 }, bob))!);
       await room.flush();

@@ -4,8 +4,8 @@ import { addItem, setFields } from '../../../shared/items.js';
 import { createLogger } from '../../../server/logger.js';
 import { SqliteStore } from '../../../server/store/sqlite.js';
 import { updateFrame } from '../../../server/sync/frames.js';
-import { Room, type RoomOptions } from '../../../server/sync/room.js';
-import { copyOf, expectSameDoc, MirrorPeer, refuses } from '../../helpers/mirror-peer.js';
+import { Room, type RoomOptions } from '../../../server/sync/room/room.js';
+import { copyOf, expectSameDoc, TestPeer, refuses } from '../../helpers/room-peer.js';
 import { removeDir, tempDir } from '../../helpers/temp-dir.js';
 import { writeUpdate } from '../../helpers/update-writer.js';
 
@@ -24,7 +24,7 @@ const OPTIONS: RoomOptions = {
   compactAfterBytes: 1 << 26,
 };
 /** An honest edit, sent to the room. */
-function send(peer: MirrorPeer, edit: (doc: Y.Doc) => void): void {
+function send(peer: TestPeer, edit: (doc: Y.Doc) => void): void {
   const frame = peer.edit(edit);
   if (!frame) throw new Error('the edit changed nothing');
   peer.deliver(frame);
@@ -94,12 +94,12 @@ describe('Room: an update that fails to apply changes nothing', () => {
   }
 
   /** A room with a couple of items from an honest peer, committed. */
-  async function seeded(): Promise<{ writer: MirrorPeer; observer: MirrorPeer }> {
-    const writer = new MirrorPeer(room);
+  async function seeded(): Promise<{ writer: TestPeer; observer: TestPeer }> {
+    const writer = TestPeer.inSync(room);
     send(writer, (doc) => addItem(doc, { id: 'bolt', name: 'Bolt', data: { current_stock: 4 } }, alice));
     send(writer, (doc) => addItem(doc, { id: 'nut', name: 'Nut' }, alice));
     await room.flush();
-    const observer = new MirrorPeer(room);
+    const observer = TestPeer.inSync(room);
     return { writer, observer };
   }
 
@@ -116,7 +116,7 @@ describe('Room: an update that fails to apply changes nothing', () => {
       it('is refused by the room: doc, store and other peers stay as they were', async () => {
         const { writer, observer } = await seeded();
         const before = copyOf(room.doc);
-        const mallory = new MirrorPeer(room);
+        const mallory = TestPeer.inSync(room);
 
         const refused = refuses(() => mallory.deliver(updateFrame(build())));
         await room.flush();
@@ -141,9 +141,9 @@ describe('Room: an update that fails to apply changes nothing', () => {
 
   it('a bad update in the same group commit as good ones poisons none of them', async () => {
     const { observer } = await seeded();
-    const a = new MirrorPeer(room);
-    const b = new MirrorPeer(room);
-    const mallory = new MirrorPeer(room);
+    const a = TestPeer.inSync(room);
+    const b = TestPeer.inSync(room);
+    const mallory = TestPeer.inSync(room);
     const fromA = a.edit((doc) => setFields(doc, 'bolt', { current_stock: 1 }, alice))!;
     const fromB = b.edit((doc) => addItem(doc, { id: 'washer', name: 'Washer' }, bob))!;
     // All three in one tick: one store append, one apply, one forwarded frame.
@@ -169,7 +169,7 @@ describe('Room: an update that fails to apply changes nothing', () => {
     // neighbours partly from the old struct and partly from the new one. Applied raw, the room then holds a
     // structure that its own encoding does not reproduce: a fresh client (or a reload) builds another doc.
     const { observer } = await seeded();
-    const victim = new MirrorPeer(room);
+    const victim = TestPeer.inSync(room);
     const items = () => victim.doc.getMap<Y.Map<unknown>>('items');
     send(victim, () => items().get('bolt')!.set('tags', new Y.Array()));
     send(victim, () => (items().get('bolt')!.get('tags') as Y.Array<number>).insert(0, [1, 2]));
@@ -185,7 +185,7 @@ describe('Room: an update that fails to apply changes nothing', () => {
         structs: [{ kind: 'item', rightOrigin: [client, 0], content: { kind: 'any', values: [7, 8] } }],
       },
     ]);
-    const mallory = new MirrorPeer(room);
+    const mallory = TestPeer.inSync(room);
     // Refusing it is fine too; what matters is that everyone below agrees.
     refuses(() => mallory.deliver(updateFrame(forged)));
     await room.flush();

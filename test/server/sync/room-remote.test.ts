@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../../../server/logger.js';
 import { SqliteStore } from '../../../server/store/sqlite.js';
-import { Room, type RoomPeer } from '../../../server/sync/room.js';
+import { Room, type RoomPeer } from '../../../server/sync/room/room.js';
 import { removeDir, tempDir } from '../../helpers/temp-dir.js';
 
 /** Room.applyRemote: updates another process committed (docs/SCALING.md S4, S7). */

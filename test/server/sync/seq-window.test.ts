@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeqWindow } from '../../../server/sync/seq-window.js';
+import { SeqWindow } from '../../../server/sync/room/seq-window.js';
 import { Random } from '../../helpers/random.js';
 
 describe('SeqWindow', () => {

@@ -1,3 +1,4 @@
+import { HealthResponseSchema, ItemsResponseSchema } from '../../../shared/http.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type * as Y from 'yjs';
@@ -112,7 +113,7 @@ describe('sync through the real server with stock y-websocket clients', () => {
     await waitFor(() => itemsOf(b.doc).has('x'), 'the item at the server');
     const res = await fetch(`${server.url}/api/rooms/listing/items`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: unknown[] };
+    const body = ItemsResponseSchema.parse(await res.json());
     expect(body.items).toEqual([itemsOf(a.doc).get('x')!.toJSON()]);
   });
 });
@@ -167,6 +168,6 @@ describe('bad input at the edge', () => {
 
   it('HTTP-1: answers /api/health', async () => {
     const res = await fetch(`${server.url}/api/health`);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(HealthResponseSchema.parse(await res.json())).toEqual({ ok: true });
   });
 });
