@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { KNOWN_FIELDS, STAMP_FIELDS } from '../../../shared/fields.js';
+import { isKnownField, STAMP_FIELDS } from '../../../shared/fields.js';
 import { listItems, type Item } from '../../../shared/items.js';
-import type { MockData } from '../../data/index.js';
+import type { MockData } from '../../data/mock-data.js';
 import type { LexiconItem, LexiconSnapshot } from './lexicon.js';
 
 /**
@@ -45,8 +45,7 @@ export function snapshotFrom(
     if (category) categories.add(category);
     if (supplier) suppliers.add(supplier);
     for (const key of Object.keys(d)) {
-      if (!Object.hasOwn(KNOWN_FIELDS, key) && !(STAMP_FIELDS as readonly string[]).includes(key))
-        fields.add(key);
+      if (!isKnownField(key) && !(STAMP_FIELDS as readonly string[]).includes(key)) fields.add(key);
     }
     const sku = text('sku');
     return {

@@ -31,7 +31,7 @@ function parse(
   today: string,
   suggesting: boolean,
 ): UnderstandOutcome {
-  const bulk = bulkOutcome(text, context);
+  const bulk = bulkOutcome(context);
   if (bulk) return bulk;
   if (text.length > MAX_INPUT_CHARS)
     return refuse(`a request of at most ${MAX_INPUT_CHARS} characters`, [], text, lex, today, false);

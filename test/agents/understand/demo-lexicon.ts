@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createMockData, inventoryItemFromRow } from '../../../server/data/index.js';
+import { inventoryItemFromRow } from '../../../server/data/inventory-items.js';
+import { createMockData } from '../../../server/data/mock-data.js';
 import { buildLexicon, snapshotFrom, type Lexicon } from '../../../server/agents/understand/index.js';
 import type { Item } from '../../../shared/items.js';
 import type { ScopeItem } from '../../../server/agents/understand/scope.js';

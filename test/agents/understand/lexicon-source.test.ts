@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItems } from '../../../shared/items.js';
-import { createMockData } from '../../../server/data/index.js';
+import { createMockData } from '../../../server/data/mock-data.js';
 import { buildLexicon, lexiconSnapshot, understand } from '../../../server/agents/understand/index.js';
 
 /** The one I/O piece: the lexicon from the mock data and a document snapshot (NLU-1). */

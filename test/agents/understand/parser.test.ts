@@ -170,5 +170,14 @@ describe('clarification and refusals', () => {
       ok: false,
       unclear: ['context.items[1].name: is required'],
     });
+    expect(
+      parse('Perform update_multiple on 1 items', {
+        operation: 'update_multiple',
+        items: [{ id: 'MOP-1', data: { current_stock: -3 } }],
+      }),
+    ).toMatchObject({
+      ok: false,
+      unclear: ['context.items[0].data: current_stock must be a whole number ≥ 0'],
+    });
   });
 });
