@@ -82,9 +82,36 @@ export function buildEdit(input: GrammarInput, verb: VerbSpan): Built {
   if (!NUMERIC_FIELDS.has(field) && step(allSelector()).kind === 'adjust_field') {
     return none(`a numeric field to change (${field} is not a number)`);
   }
+  const more = moreSets(input, field);
   const sel = writeSelector(input, skip);
   if (!sel) return none(`which items to change`);
-  return one(step(sel.selector), sel);
+  const built = one(step(sel.selector), sel);
+  // "set the min of X to 150 and its max to 900": further fields of the same items.
+  for (const [f, value] of more)
+    built.steps.push({ kind: 'set_field', writes: true, selector: sel.selector, field: f, value });
+  return built;
+}
+
+/** Further "<field> to <number>" pairs after the first edit's own field, for a plain set. */
+function moreSets(input: GrammarInput, first: string): [string, number][] {
+  const { clause } = input;
+  const out: [string, number][] = [];
+  for (const f of clause.all('field')) {
+    if (clause.used.has(f) || f.tag.f === first) continue;
+    const prep = clause.after(f);
+    const num = prep ? clause.after(prep) : undefined;
+    if (
+      prep?.tag.t !== 'prep' ||
+      prep.tag.p !== 'to' ||
+      num?.tag.t !== 'num' ||
+      num.tag.pct ||
+      clause.used.has(num)
+    )
+      continue;
+    clause.use(f, prep, num);
+    out.push([f.tag.f, num.tag.value]);
+  }
+  return out;
 }
 
 /**

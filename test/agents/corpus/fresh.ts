@@ -98,7 +98,12 @@ export const fresh: CorpusEntry[] = [
       setField(S({ items: ['CLN-9784'] }), 'min_stock', 150),
       setField(S({ items: ['CLN-9784'] }), 'max_stock', 900),
     ],
-    { knownGap: 'a second field of the same item ("and its max to 900") is not read as a second edit' },
+    {
+      effects: [
+        { scope: ['CLN-9784'], set: { min_stock: 150 } },
+        { scope: ['CLN-9784'], set: { max_stock: 900 } },
+      ],
+    },
   ),
   buyer.plan('Which suppliers have the worst on-time rate?', 'supplier', [
     supplierQ({ ask: 'rank', metric: 'on_time_rate', order: 'worst' }),
