@@ -3,6 +3,7 @@ import { buyer } from './corpus/buyer.js';
 import { contract } from './corpus/contract.js';
 import { finance } from './corpus/finance.js';
 import { fresh } from './corpus/fresh.js';
+import { fresh2 } from './corpus/fresh2.js';
 import { more } from './corpus/more.js';
 import { checkEntry } from './corpus/run-entry.js';
 import { planSafetyProblems } from '../../server/agents/understand/safety.js';
@@ -26,6 +27,7 @@ const CORPUS: CorpusEntry[] = [
   ...finance,
   ...more,
   ...fresh,
+  ...fresh2,
   ...contract,
 ];
 const REQUIRED_RATE = 0.95;

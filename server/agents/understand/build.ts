@@ -52,6 +52,8 @@ export function isFillerOne(clause: Clause, n: Num): boolean {
  * else: a write never falls back to "every item" (NLU-8).
  */
 export function writeSelector(input: GrammarInput, skip?: ReadonlySet<Span>): BuiltSelector | undefined {
+  // "remove the mop or the broom" names one of two: a write never guesses which.
+  if (eitherItem(input.clause)) return undefined;
   const built = buildSelector(input.clause, input.lex, skip);
   if (built.named) return built;
   const id = contextItem(input);
@@ -97,4 +99,15 @@ function isPoliteAsk(clause: Clause): boolean {
     return false;
   const next = clause.spans.find((s) => s.start >= clause.start + i + 2 && s.tag.t !== 'filler');
   return next?.tag.t === 'verb' && !['show', 'analyze', 'rank', 'compare'].includes(next.tag.v);
+}
+
+function eitherItem(clause: Clause): boolean {
+  return clause
+    .all('conj')
+    .some(
+      (c) =>
+        clause.words(c).join(' ') === 'or' &&
+        clause.before(c)?.tag.t === 'item' &&
+        clause.after(c)?.tag.t === 'item',
+    );
 }

@@ -19,6 +19,13 @@ export function isSupplierClause(input: GrammarInput): boolean {
   if (clause.has('item') && !clause.cue('po')) return false;
   // "show me everything BoxCraft supplies": a list of the supplier's items.
   if (clause.has('all') && clause.has('verb', (v) => v.v === 'show') && !clause.has('metric')) return false;
+  // "who should I buy plumbing supplies from": the best supplier for a category.
+  if (
+    clause.has('q', (q) => q.q === 'who') &&
+    clause.has('verb', (v) => v.v === 'restock') &&
+    clause.has('cat')
+  )
+    return true;
   // Money, cover, run-out, overstock and totals are item questions, even scoped by supplier.
   const itemCues = ['value', 'cover', 'run_out', 'overstock', 'total'] as const;
   if (itemCues.some((c) => clause.cue(c)) || clause.has('verb', (v) => v.v === 'restock')) return false;
@@ -46,6 +53,10 @@ export function buildSupplier(input: GrammarInput): Built {
       clause.use(s);
   }
   clause.use(clause.cue('supplier'));
+  if (clause.has('q', (q) => q.q === 'who')) {
+    for (const v of clause.all('verb')) if (v.tag.v === 'restock') clause.use(v);
+    for (const p of clause.all('prep')) if (p.tag.p === 'from' && p === clause.spans.at(-1)) clause.use(p);
+  }
   const window = readWindow(input);
   const w = window ? { window } : {};
   const sups = clause.all('sup');

@@ -155,7 +155,7 @@ export const PHRASES: readonly Entry[] = [
   ),
   ...field(
     'reorder_point',
-    'reorder_point|reorder point|reorder points|reorder levels|re order point|reorder level|reorder threshold|rop|reorder at',
+    'reorder_point|reorder point|reorder pt|reorder points|reorder levels|re order point|reorder level|reorder threshold|rop|reorder at',
   ),
   ...field(
     'max_stock',
@@ -183,7 +183,7 @@ export const PHRASES: readonly Entry[] = [
     { t: 'all' },
     'all|every|everything|each|all of|all the|everything that|whole inventory|entire inventory|all items',
   ),
-  ...tag({ t: 'conj' }, 'and|then|also|plus|,|;|and then|after that|as well as|too|&'),
+  ...tag({ t: 'conj' }, 'and|then|also|plus|,|;|and then|after that|as well as|too|&|or|nor|and/or'),
   ...tag({ t: 'bulk', op: 'add_multiple' }, 'add_multiple'),
   ...tag({ t: 'bulk', op: 'remove_multiple' }, 'remove_multiple'),
   ...tag({ t: 'bulk', op: 'update_multiple' }, 'update_multiple'),

@@ -331,6 +331,7 @@ export const stockManager: CorpusEntry[] = [
   refuse('Restock the low-stock items from the warehouse in Leeds', ['warehouse', 'Leeds']),
   refuse('Set the colour of the Hard Hat Orange to red', ['colour']),
   refuse('Restock', []),
+  refuse('Remove the Hard Hat Orange or the Hard Hat Blue', []),
   refuse("Don't restock the Hand Soap 5 L Refill", []),
   refuse('Remove the items that smell odd', ['smell', 'odd']),
   refuse('Set the reorder point of CLN-0000 to 50', ['CLN-0000']),

@@ -149,6 +149,13 @@ describe('clarification and refusals', () => {
     if (!out.ok && out.reason === 'not_understood') expect(out.understood).toContain('Mop Head Large');
   });
 
+  it('never guesses between two items joined by "or" in a write', () => {
+    expect(parse('remove the mop head or the gloves')).toMatchObject({ ok: false, reason: 'not_understood' });
+    expect(planOf('restock low items in cleaning or safety').steps).toMatchObject([
+      { kind: 'restock', selector: { categories: ['Cleaning', 'Safety'] } },
+    ]);
+  });
+
   it('never widens a write whose filter it lost: nothing named is a refusal', () => {
     expect(parse('restock')).toMatchObject({ ok: false, reason: 'not_understood' });
     expect(parse('remove the ones in the back')).toMatchObject({ ok: false, reason: 'not_understood' });
