@@ -100,7 +100,9 @@ export function buildQuestion(input: GrammarInput): Built {
     const measure = units || stockField ? 'units' : 'items';
     return one({ kind: 'totals', writes: false, selector: orAll(sel), measure }, sel);
   }
-  if (fields.length > 0 && !namesItems) return none('which item');
+  // A plain "stock" with no item ("give me a stock report") names no field.
+  const realFields = fields.filter((f) => clause.words(f).join(' ') !== 'stock');
+  if (realFields.length > 0 && !namesItems) return none('which item');
   if (namesItems) return one({ kind: 'item_fields', writes: false, selector: sel.selector, fields: [] }, sel);
   if (!sel.named) {
     const analyze = clause.first('verb', (v) => v.v === 'analyze');

@@ -81,8 +81,32 @@ export function buildRemove(input: GrammarInput, verb: VerbSpan): Built {
   return one({ kind: 'remove', writes: true, selector: sel.selector }, sel);
 }
 
+/** Words that only say which change to undo: "the last change made by the agent". */
+const UNDO_WORDS = new Set([
+  'last',
+  'change',
+  'changes',
+  'edit',
+  'edits',
+  'agent',
+  'agents',
+  'made',
+  'by',
+  'did',
+  'done',
+  'action',
+  'update',
+  'previous',
+  'latest',
+  'recent',
+]);
+
 export function buildUndo(input: GrammarInput, verb: VerbSpan): Built {
-  input.clause.use(verb, input.clause.cue('last_change'));
+  const { clause } = input;
+  clause.use(verb, clause.cue('last_change'));
+  for (let k = clause.start; k < clause.end; k += 1) {
+    if (UNDO_WORDS.has(clause.tokens[k]!.norm)) clause.useRange(k, k + 1);
+  }
   return one({ kind: 'undo', writes: true });
 }
 
