@@ -10,7 +10,7 @@ import {
   type GrammarInput,
 } from './build.js';
 import type { Clause } from './clause.js';
-import type { Span, TagOf } from './tags.js';
+import type { Span, VerbSpan } from './tags.js';
 
 /**
  * Adding: a new item with the fields the text gives ("add an item named
@@ -19,7 +19,6 @@ import type { Span, TagOf } from './tags.js';
  * PureShine for Q1 planning"); or units of an item on the board ("add 20
  * units of hand soap pump" receives them).
  */
-type VerbSpan = Span & { tag: TagOf<'verb'> };
 type Value = z.infer<typeof FieldValueSchema>;
 
 export function buildAdd(input: GrammarInput, verb: VerbSpan): Built {

@@ -10,14 +10,13 @@ import {
   type GrammarInput,
 } from './build.js';
 import { allSelector } from './selector-build.js';
-import type { Span, TagOf } from './tags.js';
+import type { Span, VerbSpan } from './tags.js';
 
 /**
  * Field edits: `set`, `increase` / `decrease` (by units or a percentage),
  * `double` / `halve`, `multiply by`. The field is the one named; without
  * one, a number means current_stock. "to" gives a new value, "by" a change.
  */
-type VerbSpan = Span & { tag: TagOf<'verb'> };
 
 export function buildEdit(input: GrammarInput, verb: VerbSpan): Built {
   const { clause } = input;

@@ -8,13 +8,12 @@ import {
   type Built,
   type GrammarInput,
 } from './build.js';
-import type { Span, TagOf } from './tags.js';
+import type { VerbSpan } from './tags.js';
 
 /**
  * Stock movements: restock (to max, by a quantity, or to a level), goods
  * received, goods sold / used / written off, and removal.
  */
-type VerbSpan = Span & { tag: TagOf<'verb'> };
 
 export function buildRestock(input: GrammarInput, verb: VerbSpan): Built {
   const { clause } = input;

@@ -73,7 +73,8 @@ export interface NumberSpan {
   readonly pct: boolean;
 }
 
-function wordValue(word: string): number | undefined {
+/** The value of one number word (`seven`, `forty`, `twenty-five`), if it is one. */
+export function wordValue(word: string): number | undefined {
   const parts = word.split('-');
   if (parts.length === 2 && TENS.has(parts[0]!) && UNITS.has(parts[1]!)) {
     return TENS.get(parts[0]!)! + UNITS.get(parts[1]!)!;

@@ -23,24 +23,6 @@ export const UNIT_DAYS = new Map<string, number>([
   ['years', 365],
 ]);
 
-export const NUMBER_WORDS = new Map<string, number>(
-  [
-    'a',
-    'one',
-    'two',
-    'three',
-    'four',
-    'five',
-    'six',
-    'seven',
-    'eight',
-    'nine',
-    'ten',
-    'eleven',
-    'twelve',
-  ].map((word, i) => [word, i === 0 ? 1 : i] as const),
-);
-
 export function durationDays(today: string, n: number, unit: string, back = false): number {
   const sign = back ? -1 : 1;
   const months = unit.startsWith('month')

@@ -4,12 +4,12 @@ import {
   durationDays,
   explicit,
   nextUnit,
-  NUMBER_WORDS,
   previousUnit,
   thisUnit,
   UNIT_DAYS,
   type Core,
 } from './period-units.js';
+import { wordValue } from './numbers.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -104,7 +104,9 @@ function readPeriod(tokens: readonly Token[], start: number, today: string): Per
 function readCore(tokens: readonly Token[], j: number, today: string, endOf: boolean): Core | undefined {
   const w = (k: number) => tokens[k]?.norm ?? '';
   const now = parts(today);
-  const num = (k: number) => (tokens[k]?.kind === 'number' ? Number(w(k)) : NUMBER_WORDS.get(w(k)));
+  // "a week" is one; other words are read as numbers ("three months", "twenty days").
+  const num = (k: number) =>
+    tokens[k]?.kind === 'number' ? Number(w(k)) : w(k) === 'a' ? 1 : wordValue(w(k));
   // "4-week", "90-day"
   const glued = /^(\d+)-(day|week|month|year)s?$/.exec(w(j));
   if (glued) return duration(j + 1, Number(glued[1]), `${glued[2]}s`, today);

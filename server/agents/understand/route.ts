@@ -4,14 +4,13 @@ import { buildQuestion } from './grammar-ask.js';
 import { buildEdit } from './grammar-edit.js';
 import { buildMovement, buildRemove, buildRestock, buildUndo } from './grammar-stock.js';
 import { buildForecast, buildSupplier, isSupplierClause } from './grammar-supplier.js';
-import type { Span, TagOf } from './tags.js';
+import type { VerbSpan } from './tags.js';
 
 /**
  * Which grammar rule reads a clause: a question (by its first word or a
  * "?") is always read as a question, so "should we reorder X" can never
  * become a restock (NLU-2); otherwise the first action verb decides.
  */
-type VerbSpan = Span & { tag: TagOf<'verb'> };
 
 const WRITE_VERBS = new Set([
   'remove',

@@ -109,6 +109,8 @@ export interface Span {
 }
 
 export type TagOf<T extends Tag['t']> = Extract<Tag, { t: T }>;
+/** A span tagged as a verb: what every grammar rule starts from. */
+export type VerbSpan = Span & { tag: TagOf<'verb'> };
 
 export function is<T extends Tag['t']>(span: Span, t: T): span is Span & { tag: TagOf<T> } {
   return span.tag.t === t;
